@@ -1,0 +1,339 @@
+package corpus
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"unicode"
+)
+
+// ErrNotFound is returned when no document matches a reference.
+var ErrNotFound = errors.New("no such document")
+
+// Store is a corpus on disk: a directory with one JSON file per document
+// under docs/. Every write goes to a temporary file that is renamed into
+// place, so a crash never leaves a half-written document. A Store is safe
+// for concurrent use within one process.
+type Store struct {
+	Dir     string
+	mu      sync.Mutex
+	sources map[string]string // source path -> document ID, loaded on first Put
+}
+
+// PutResult says what Put did.
+type PutResult struct {
+	Unchanged bool   // a document with the same ID was already stored
+	Replaced  string // ID of an older version from the same source that was removed
+}
+
+// DefaultDir returns the default corpus directory: $STYRDOK_CORPUS if set,
+// else styrdok under $XDG_DATA_HOME or ~/.local/share.
+func DefaultDir() string {
+	if d := os.Getenv("STYRDOK_CORPUS"); d != "" {
+		return d
+	}
+	if d := os.Getenv("XDG_DATA_HOME"); d != "" {
+		return filepath.Join(d, "styrdok")
+	}
+	if home, err := os.UserHomeDir(); err == nil {
+		return filepath.Join(home, ".local", "share", "styrdok")
+	}
+	return filepath.Join(os.TempDir(), "styrdok")
+}
+
+// OpenStore opens (creating if needed) the store in dir.
+func OpenStore(dir string) (*Store, error) {
+	if err := os.MkdirAll(filepath.Join(dir, "docs"), 0o755); err != nil {
+		return nil, fmt.Errorf("open corpus %s: %w", dir, err)
+	}
+	return &Store{Dir: dir}, nil
+}
+
+// Exists reports whether dir holds a store with at least one document.
+func Exists(dir string) bool {
+	entries, err := os.ReadDir(filepath.Join(dir, "docs"))
+	if err != nil {
+		return false
+	}
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".json") {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Store) path(id string) string {
+	return filepath.Join(s.Dir, "docs", id+".json")
+}
+
+func validID(id string) bool {
+	if id == "" || len(id) > 64 {
+		return false
+	}
+	for _, r := range id {
+		if !(r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r == '-' || r == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// Put stores d. Storing a document whose ID is already present is a no-op
+// (the same bytes were ingested before) unless replace is true. An older
+// document from the same Source path with another ID is removed, so a changed
+// file replaces its previous version.
+func (s *Store) Put(d *Document, replace bool) (PutResult, error) {
+	var res PutResult
+	if !validID(d.ID) {
+		return res, fmt.Errorf("store %s: invalid document id %q", d.Source, d.ID)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, err := os.Stat(s.path(d.ID)); err == nil && !replace {
+		res.Unchanged = true
+		return res, nil
+	}
+	if err := s.loadSourcesLocked(); err != nil {
+		return res, err
+	}
+	if old, ok := s.sources[d.Source]; ok && d.Source != "" && old != d.ID {
+		res.Replaced = old
+	}
+	data, err := json.Marshal(d)
+	if err != nil {
+		return res, fmt.Errorf("store %s: encode: %w", d.Source, err)
+	}
+	if err := WriteFileAtomic(s.path(d.ID), data); err != nil {
+		return res, fmt.Errorf("store %s: %w", d.Source, err)
+	}
+	if res.Replaced != "" {
+		if err := os.Remove(s.path(res.Replaced)); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return res, fmt.Errorf("store %s: remove old version %s: %w", d.Source, res.Replaced, err)
+		}
+	}
+	if d.Source != "" {
+		s.sources[d.Source] = d.ID
+	}
+	return res, nil
+}
+
+// IDForSource returns the ID of the stored document read from source, if any.
+func (s *Store) IDForSource(source string) (string, bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.loadSourcesLocked(); err != nil {
+		return "", false, err
+	}
+	id, ok := s.sources[source]
+	return id, ok, nil
+}
+
+// loadSourcesLocked builds the source -> ID map on first use.
+func (s *Store) loadSourcesLocked() error {
+	if s.sources != nil {
+		return nil
+	}
+	docs, err := s.listLocked()
+	var le *ListError
+	if err != nil && !errors.As(err, &le) {
+		return err
+	}
+	s.sources = make(map[string]string, len(docs))
+	for _, d := range docs {
+		if d.Source != "" {
+			s.sources[d.Source] = d.ID
+		}
+	}
+	return nil
+}
+
+// Get returns the document with the given ID.
+func (s *Store) Get(id string) (*Document, error) {
+	if !validID(id) {
+		return nil, fmt.Errorf("%q: %w", id, ErrNotFound)
+	}
+	data, err := os.ReadFile(s.path(id))
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, fmt.Errorf("%s: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("read document %s: %w", id, err)
+	}
+	var d Document
+	if err := json.Unmarshal(data, &d); err != nil {
+		return nil, fmt.Errorf("read document %s: %w", id, err)
+	}
+	return &d, nil
+}
+
+// Delete removes the document with the given ID.
+func (s *Store) Delete(id string) error {
+	if !validID(id) {
+		return fmt.Errorf("%q: %w", id, ErrNotFound)
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	err := os.Remove(s.path(id))
+	for src, sid := range s.sources {
+		if sid == id {
+			delete(s.sources, src)
+		}
+	}
+	if errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%s: %w", id, ErrNotFound)
+	}
+	return err
+}
+
+// List returns every stored document, ordered by municipality, then title,
+// then ID. Files that cannot be read are skipped and reported in the error,
+// which is then an *ListError; the readable documents are still returned.
+func (s *Store) List() ([]*Document, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.listLocked()
+}
+
+// ListError reports store files that could not be read.
+type ListError struct{ Bad []error }
+
+func (e *ListError) Error() string {
+	msgs := make([]string, len(e.Bad))
+	for i, err := range e.Bad {
+		msgs[i] = err.Error()
+	}
+	return strings.Join(msgs, "; ")
+}
+
+func (s *Store) listLocked() ([]*Document, error) {
+	entries, err := os.ReadDir(filepath.Join(s.Dir, "docs"))
+	if err != nil {
+		return nil, fmt.Errorf("list corpus %s: %w", s.Dir, err)
+	}
+	var docs []*Document
+	var bad []error
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasSuffix(name, ".json") || strings.HasPrefix(name, ".") {
+			continue
+		}
+		d, err := s.Get(strings.TrimSuffix(name, ".json"))
+		if err != nil {
+			bad = append(bad, err)
+			continue
+		}
+		docs = append(docs, d)
+	}
+	SortDocuments(docs)
+	if len(bad) > 0 {
+		return docs, &ListError{Bad: bad}
+	}
+	return docs, nil
+}
+
+// SortDocuments orders documents by municipality, title and ID.
+func SortDocuments(docs []*Document) {
+	sort.SliceStable(docs, func(i, j int) bool {
+		a, b := docs[i], docs[j]
+		if a.Municipality != b.Municipality {
+			return a.Municipality < b.Municipality
+		}
+		if a.Title != b.Title {
+			return a.Title < b.Title
+		}
+		return a.ID < b.ID
+	})
+}
+
+// Find resolves a user's reference to documents: a full ID, a unique ID
+// prefix of at least 4 characters, or a municipality name (case- and
+// diacritic-insensitive).
+func Find(docs []*Document, ref string) ([]*Document, error) {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return nil, fmt.Errorf("empty reference: %w", ErrNotFound)
+	}
+	var byPrefix, byTown []*Document
+	for _, d := range docs {
+		if d.ID == ref {
+			return []*Document{d}, nil
+		}
+		if len(ref) >= 4 && strings.HasPrefix(d.ID, ref) {
+			byPrefix = append(byPrefix, d)
+		}
+		if FoldName(d.Municipality) == FoldName(ref) {
+			byTown = append(byTown, d)
+		}
+	}
+	switch {
+	case len(byPrefix) == 1:
+		return byPrefix, nil
+	case len(byPrefix) > 1:
+		return nil, fmt.Errorf("%q matches %d documents; give more of the ID", ref, len(byPrefix))
+	case len(byTown) > 0:
+		return byTown, nil
+	}
+	return nil, fmt.Errorf("%q: %w", ref, ErrNotFound)
+}
+
+// FoldName lower-cases a name and folds å/ä to a, ö to o and é to e, so
+// that "Malmo" finds "Malmö".
+func FoldName(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ToLower(strings.TrimSpace(s)) {
+		switch r {
+		case 'å', 'ä', 'à', 'á':
+			r = 'a'
+		case 'ö', 'ø':
+			r = 'o'
+		case 'é', 'è':
+			r = 'e'
+		case 'ü':
+			r = 'u'
+		}
+		if unicode.IsSpace(r) {
+			r = ' '
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// WriteFileAtomic writes data to path through a temporary file in the same
+// directory that is synced and renamed into place.
+func WriteFileAtomic(path string, data []byte) error {
+	dir := filepath.Dir(path)
+	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return err
+	}
+	tmp := f.Name()
+	ok := false
+	defer func() {
+		if !ok {
+			f.Close()
+			os.Remove(tmp)
+		}
+	}()
+	if _, err := f.Write(data); err != nil {
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		return err
+	}
+	if err := f.Close(); err != nil {
+		return err
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return err
+	}
+	ok = true
+	return nil
+}
