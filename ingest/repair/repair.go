@@ -1,11 +1,146 @@
 // Package repair mends damaged Swedish text: mojibake, lost and misread
 // å/ä/ö, line-break hyphenation, page furniture, footnote marks and web
-// boilerplate. Every change is recorded.
+// boilerplate. Repair is an ordered list of named fixes; every edit a fix
+// makes is recorded as a corpus.Change, so nothing is dropped silently.
 package repair
 
-import "styrdok/corpus"
+import (
+	"sort"
+	"strings"
+
+	"styrdok/corpus"
+)
+
+// Fix is one named repair step. Apply returns the repaired text and the
+// edits it made. The edits must describe the change exactly: applying them
+// to the input in order of Pos (each Before replaced by After at Pos, Pos
+// counted in the input) gives the output. Changes need not set Line; Clean
+// fills it in.
+type Fix struct {
+	Name  string
+	Doc   string
+	Apply func(text string) (string, []corpus.Change)
+}
+
+// Result is what Clean produced.
+type Result struct {
+	Text        string
+	LineMap     []int // LineMap[i] is the 1-based input line of output line i+1
+	Changes     []corpus.Change
+	Boilerplate []corpus.LineRange
+}
+
+// Clean applies fixes in order to raw and returns the repaired text, the
+// line map back to raw and every change, each with the raw line it falls on.
+func Clean(raw string, fixes []Fix) Result {
+	text := raw
+	lineMap := corpus.IdentityLineMap(raw)
+	var all []corpus.Change
+	for _, f := range fixes {
+		out, changes := f.Apply(text)
+		if len(changes) == 0 {
+			continue
+		}
+		sort.SliceStable(changes, func(i, j int) bool { return changes[i].Pos < changes[j].Pos })
+		lineStarts := lineOffsets(text)
+		for i := range changes {
+			changes[i].Fix = f.Name
+			changes[i].Line = lineMap[lineAt(lineStarts, changes[i].Pos)]
+		}
+		lineMap = remapLines(text, changes, lineMap)
+		all = append(all, changes...)
+		text = out
+	}
+	return Result{Text: text, LineMap: lineMap, Changes: all}
+}
+
+// lineOffsets returns the byte offset at which each line of s starts.
+func lineOffsets(s string) []int {
+	starts := []int{0}
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' {
+			starts = append(starts, i+1)
+		}
+	}
+	return starts
+}
+
+// lineAt returns the 0-based line holding byte offset pos.
+func lineAt(starts []int, pos int) int {
+	return sort.Search(len(starts), func(i int) bool { return starts[i] > pos }) - 1
+}
+
+// remapLines computes the line map of the text after changes, given the
+// line map of the text before. Each output line maps to the input line its
+// first byte comes from; a line that starts with an edit's replacement text
+// maps to the line of the edit.
+func remapLines(in string, changes []corpus.Change, before []int) []int {
+	starts := lineOffsets(in)
+	lineOf := func(pos int) int {
+		return before[min(lineAt(starts, min(pos, len(in))), len(before)-1)]
+	}
+	after := make([]int, 0, len(before))
+	pending := 1 // output lines whose first byte has not been seen yet
+	resolve := func(line int) {
+		for ; pending > 0; pending-- {
+			after = append(after, line)
+		}
+	}
+	// put accounts for output text s whose bytes come from input position
+	// at(i) for byte i.
+	put := func(s string, at func(i int) int) {
+		for i := 0; i < len(s); i++ {
+			if pending > 0 {
+				resolve(lineOf(at(i)))
+			}
+			if s[i] == '\n' {
+				pending++
+			}
+		}
+	}
+	pos := 0
+	for _, c := range changes {
+		if c.Pos < pos || c.Pos+len(c.Before) > len(in) {
+			continue // overlapping or out-of-range edits are ignored here
+		}
+		base := pos
+		put(in[pos:c.Pos], func(i int) int { return base + i })
+		cpos := c.Pos
+		put(c.After, func(int) int { return cpos })
+		pos = c.Pos + len(c.Before)
+	}
+	base := pos
+	put(in[pos:], func(i int) int { return base + i })
+	resolve(lineOf(len(in)))
+	return after
+}
+
+// ApplyChanges applies edits to text the way a Fix describes them; it is
+// the reference against which fixes are tested.
+func ApplyChanges(text string, changes []corpus.Change) string {
+	sorted := append([]corpus.Change(nil), changes...)
+	sort.SliceStable(sorted, func(i, j int) bool { return sorted[i].Pos < sorted[j].Pos })
+	var b strings.Builder
+	pos := 0
+	for _, c := range sorted {
+		if c.Pos < pos || c.Pos+len(c.Before) > len(text) || text[c.Pos:c.Pos+len(c.Before)] != c.Before {
+			continue
+		}
+		b.WriteString(text[pos:c.Pos])
+		b.WriteString(c.After)
+		pos = c.Pos + len(c.Before)
+	}
+	b.WriteString(text[pos:])
+	return b.String()
+}
+
+// DefaultFixes returns the repair steps in the order Clean applies them.
+func DefaultFixes() []Fix {
+	return []Fix{}
+}
 
 // Repair sets d.Text, d.LineMap, d.Changes and d.Boilerplate from d.Raw.
 func Repair(d *corpus.Document) {
-	d.SetUnrepaired()
+	r := Clean(d.Raw, DefaultFixes())
+	d.Text, d.LineMap, d.Changes, d.Boilerplate = r.Text, r.LineMap, r.Changes, r.Boilerplate
 }
