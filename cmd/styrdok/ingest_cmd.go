@@ -66,12 +66,19 @@ var ingestExtensions = map[string]bool{
 	".html": true, ".htm": true, ".xhtml": true, ".docx": true, ".odt": true,
 }
 
+// input is one file to ingest, with the facts a folder's manifest gives.
+type input struct {
+	Path string
+	Opts ingest.Options
+}
+
 // expandInputs turns the command's arguments into a list of inputs: files
-// as given, folders walked recursively for known extensions, "-" as is.
-func expandInputs(args []string) (inputs []string, errs []ingestOutcome) {
+// as given, folders walked recursively for known extensions, "-" as is. A
+// folder's MANIFEST.tsv (see readManifest) supplies municipality and title.
+func expandInputs(args []string) (inputs []input, errs []ingestOutcome) {
 	for _, a := range args {
 		if a == "-" {
-			inputs = append(inputs, a)
+			inputs = append(inputs, input{Path: a})
 			continue
 		}
 		info, err := os.Stat(a)
@@ -80,10 +87,15 @@ func expandInputs(args []string) (inputs []string, errs []ingestOutcome) {
 			continue
 		}
 		if !info.IsDir() {
-			inputs = append(inputs, a)
+			in := input{Path: a}
+			if m, err := readManifest(filepath.Dir(a)); err == nil {
+				in.Opts = m[filepath.Base(a)]
+			}
+			inputs = append(inputs, in)
 			continue
 		}
 		var found []string
+		manifests := map[string]map[string]ingest.Options{}
 		walkErr := filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
 			if err != nil {
 				errs = append(errs, ingestOutcome{Path: p, Status: "failed", Error: describeErr(err)})
@@ -108,9 +120,57 @@ func expandInputs(args []string) (inputs []string, errs []ingestOutcome) {
 			errs = append(errs, ingestOutcome{Path: a, Status: "failed", Error: describeErr(walkErr)})
 		}
 		sort.Strings(found)
-		inputs = append(inputs, found...)
+		for _, p := range found {
+			dir := filepath.Dir(p)
+			m, ok := manifests[dir]
+			if !ok {
+				var err error
+				if m, err = readManifest(dir); err != nil && !errors.Is(err, fs.ErrNotExist) {
+					errs = append(errs, ingestOutcome{Path: filepath.Join(dir, manifestName), Status: "failed", Error: describeErr(err)})
+				}
+				manifests[dir] = m
+			}
+			inputs = append(inputs, input{Path: p, Opts: m[filepath.Base(p)]})
+		}
 	}
 	return inputs, errs
+}
+
+// manifestName is the optional per-folder table of known facts.
+const manifestName = "MANIFEST.tsv"
+
+// readManifest reads dir/MANIFEST.tsv: a tab-separated table with a header
+// row naming at least the columns "file" and "municipality" (and optionally
+// "title"), so a batch of documents can carry facts the text may not state.
+func readManifest(dir string) (map[string]ingest.Options, error) {
+	data, err := os.ReadFile(filepath.Join(dir, manifestName))
+	if err != nil {
+		return nil, err
+	}
+	lines := strings.Split(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n")
+	col := map[string]int{}
+	for i, h := range strings.Split(lines[0], "\t") {
+		col[strings.ToLower(strings.TrimSpace(h))] = i
+	}
+	fileCol, ok1 := col["file"]
+	townCol, ok2 := col["municipality"]
+	if !ok1 || !ok2 {
+		return nil, fmt.Errorf("header needs the columns file and municipality")
+	}
+	titleCol, hasTitle := col["title"]
+	m := map[string]ingest.Options{}
+	for _, l := range lines[1:] {
+		cells := strings.Split(l, "\t")
+		if len(cells) <= max(fileCol, townCol) {
+			continue
+		}
+		o := ingest.Options{Municipality: strings.TrimSpace(cells[townCol])}
+		if hasTitle && titleCol < len(cells) {
+			o.Title = strings.TrimSpace(cells[titleCol])
+		}
+		m[strings.TrimSpace(cells[fileCol])] = o
+	}
+	return m, nil
 }
 
 // describeErr turns an error into one line without a repeated path where
@@ -139,7 +199,14 @@ func runIngest(ctx context.Context, g *globalOptions, opts ingestOptions, args [
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		out := ingestOne(g, st, in, opts)
+		o := opts
+		if o.Municipality == "" {
+			o.Municipality = in.Opts.Municipality
+		}
+		if o.Title == "" {
+			o.Title = in.Opts.Title
+		}
+		out := ingestOne(g, st, in.Path, o)
 		outcomes = append(outcomes, out.ingestOutcome)
 		if out.doc != nil {
 			stored = append(stored, out.doc)
