@@ -1,0 +1,3 @@
+package ingest
+
+func readHTML(data []byte) (string, error) { return DecodeText(data) }

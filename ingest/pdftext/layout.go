@@ -1,0 +1,211 @@
+package pdftext
+
+import (
+	"math"
+	"sort"
+	"strings"
+)
+
+// Layout thresholds, in ems of the font size unless stated.
+const (
+	rowTolerance  = 0.35 // baselines closer than this are one row
+	wordGap       = 0.2  // a gap wider than this between glyphs is a space
+	duplicateGap  = 0.1  // the same glyph again within this is overprint (fake bold)
+	headingRatio  = 1.15 // a row this much larger than the body text is a heading
+	paragraphGap  = 1.3  // a pitch this many times the usual line pitch starts a paragraph
+	headingMaxLen = 200  // longer rows are never headings (bytes)
+	maxLevels     = 6
+)
+
+// roundSize rounds a font size to half points, so that sizes compare.
+func roundSize(s float64) float64 { return math.Round(s*2) / 2 }
+
+// bodySize is the font size that most visible glyphs have.
+func bodySize(pages [][]glyph) float64 {
+	count := map[float64]int{}
+	for _, gs := range pages {
+		for _, g := range gs {
+			if !g.space && !g.rotated {
+				count[roundSize(g.size)]++
+			}
+		}
+	}
+	best, n := 0.0, -1
+	for s, c := range count {
+		if c > n || c == n && s < best {
+			best, n = s, c
+		}
+	}
+	return best
+}
+
+// headingLevels returns the font sizes clearly larger than the body size,
+// largest first; a row in levels[i] is a heading of level i+1.
+func headingLevels(pages [][]glyph, body float64) []float64 {
+	seen := map[float64]bool{}
+	for _, gs := range pages {
+		for _, g := range gs {
+			if s := roundSize(g.size); !g.space && !g.rotated && s >= body*headingRatio {
+				seen[s] = true
+			}
+		}
+	}
+	var sizes []float64
+	for s := range seen {
+		sizes = append(sizes, s)
+	}
+	sort.Sort(sort.Reverse(sort.Float64Slice(sizes)))
+	return sizes
+}
+
+// row is one line of a page as the glyphs' baselines make it.
+type row struct {
+	y     float64
+	size  float64 // the size most of its glyphs have
+	bold  bool
+	text  string
+	level int // heading level, 0 for body text
+}
+
+// layout turns a page's glyphs into lines: rows top to bottom, glyphs left
+// to right within a row, a space where the gap between glyphs is wider than
+// wordGap ems or the PDF drew a space, one blank line where the pitch to
+// the previous row is more than paragraphGap times the usual pitch, and
+// heading rows (see headingLevels) prefixed with "#"s on lines of their own
+// with a blank line around them. Consecutive heading rows of one level are
+// one heading broken over lines and are joined.
+func layout(gs []glyph, body float64, levels []float64) string {
+	rows := buildRows(gs)
+	if len(rows) == 0 {
+		return ""
+	}
+	for i := range rows {
+		r := &rows[i]
+		if len(r.text) > headingMaxLen || body == 0 || r.size < body*headingRatio {
+			continue
+		}
+		for j, s := range levels {
+			if r.size >= s {
+				r.level = min(j+1, maxLevels)
+				break
+			}
+		}
+	}
+	pitch := usualPitch(rows, body)
+	var b strings.Builder
+	for i, r := range rows {
+		if i > 0 {
+			prev := rows[i-1]
+			gap := prev.y - r.y
+			switch {
+			case r.level > 0 && r.level == prev.level && gap <= 1.6*r.size:
+				b.WriteByte(' ') // heading continued on the next row
+				b.WriteString(r.text)
+				continue
+			case r.level > 0 || prev.level > 0 || gap > paragraphGap*pitch:
+				b.WriteString("\n\n")
+			default:
+				b.WriteByte('\n')
+			}
+		}
+		if r.level > 0 {
+			b.WriteString(strings.Repeat("#", r.level))
+			b.WriteByte(' ')
+		}
+		b.WriteString(r.text)
+	}
+	return b.String()
+}
+
+// usualPitch is the median distance between consecutive body-size rows,
+// or 1.2 ems of the body size when there are too few of them.
+func usualPitch(rows []row, body float64) float64 {
+	var ps []float64
+	for i := 1; i < len(rows); i++ {
+		a, b := rows[i-1], rows[i]
+		d := a.y - b.y
+		if a.level == 0 && b.level == 0 && math.Abs(a.size-body) < 0.5 && math.Abs(b.size-body) < 0.5 && d > 0 && d < 3*body {
+			ps = append(ps, d)
+		}
+	}
+	if len(ps) < 3 {
+		return math.Max(1.2*body, 1)
+	}
+	sort.Float64s(ps)
+	return ps[len(ps)/2]
+}
+
+// buildRows groups glyphs into rows by baseline and writes each row's text.
+func buildRows(gs []glyph) []row {
+	idx := make([]int, 0, len(gs))
+	for i, g := range gs {
+		if !g.rotated && g.s != "" && !math.IsNaN(g.x) && !math.IsNaN(g.y) && !math.IsInf(g.x, 0) && !math.IsInf(g.y, 0) {
+			idx = append(idx, i)
+		}
+	}
+	sort.SliceStable(idx, func(a, b int) bool { return gs[idx[a]].y > gs[idx[b]].y })
+	var rows []row
+	for start := 0; start < len(idx); {
+		y0 := gs[idx[start]].y
+		tol := rowTolerance * math.Max(gs[idx[start]].size, 1)
+		end := start + 1
+		for end < len(idx) && y0-gs[idx[end]].y <= tol {
+			end++
+		}
+		members := idx[start:end]
+		sort.SliceStable(members, func(a, b int) bool { return gs[members[a]].x < gs[members[b]].x })
+		if r, ok := makeRow(gs, members); ok {
+			rows = append(rows, r)
+		}
+		start = end
+	}
+	return rows
+}
+
+func makeRow(gs []glyph, members []int) (row, bool) {
+	var b strings.Builder
+	sizes := map[float64]int{}
+	bold, visible := 0, 0
+	pendingSpace := false
+	havePrev := false
+	var prev glyph
+	prevEnd := math.Inf(-1)
+	for _, i := range members {
+		g := gs[i]
+		if g.space {
+			pendingSpace = true
+			prevEnd = math.Max(prevEnd, g.x+g.w)
+			continue
+		}
+		em := math.Max(g.size, 1)
+		if havePrev {
+			if g.s == prev.s && math.Abs(g.x-prev.x) < duplicateGap*em {
+				continue // overprinted glyph
+			}
+			if b.Len() > 0 && (pendingSpace || g.x-prevEnd > wordGap*em) {
+				b.WriteByte(' ')
+			}
+		}
+		b.WriteString(g.s)
+		pendingSpace = false
+		havePrev = true
+		prev = g
+		prevEnd = g.x + g.w
+		sizes[roundSize(g.size)] += len(g.s)
+		visible++
+		if g.bold {
+			bold++
+		}
+	}
+	text := strings.TrimSpace(b.String())
+	if text == "" {
+		return row{}, false
+	}
+	size, n := 0.0, -1
+	for s, c := range sizes {
+		if c > n || c == n && s > size {
+			size, n = s, c
+		}
+	}
+	return row{y: gs[members[0]].y, size: size, bold: bold*2 > visible, text: text}, true
+}
