@@ -108,6 +108,7 @@ if it has documents, else the five embedded seed documents.`,
 		newIngestCmd(g),
 		newListCmd(g),
 		newShowCmd(g),
+		newBatchCmd(g),
 	)
 	return root
 }

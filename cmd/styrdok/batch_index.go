@@ -1,0 +1,279 @@
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+
+	"styrdok/corpus"
+)
+
+// searchIndex is what batch needs from the search index.
+type searchIndex interface {
+	// Put adds or replaces documents (by ID) in one atomic batch.
+	Put(docs []*corpus.Document) error
+	// Delete removes documents by ID; unknown IDs are not an error.
+	Delete(ids []string) error
+	// DocCount returns how many documents the index holds.
+	DocCount() (uint64, error)
+	Close() error
+}
+
+// indexOpener opens (creating if needed) the index of the store in
+// corpusDir; reset removes it so that it can be built from scratch. Where
+// the index lives is the index package's business.
+type indexOpener struct {
+	open  func(corpusDir string) (searchIndex, error)
+	reset func(corpusDir string) error
+	where func(corpusDir string) string
+}
+
+// defaultIndexOpener is replaced in tests.
+var defaultIndexOpener = realIndexOpener()
+
+// indexJournal is OUTDIR/index.journal.json: the IDs the index is known to
+// hold, written (atomically) after every committed index batch. A run that
+// was killed leaves it behind the index at worst, never ahead, so the next
+// run re-puts what it does not list (an idempotent upsert by ID) and
+// deletes what it lists but the store lacks.
+type indexJournal struct {
+	Version int      `json:"version"`
+	Indexed []string `json:"indexed"`
+}
+
+const indexJournalVersion = 1
+
+// batchIndexer keeps the search index in step with the store during a run,
+// in batches, recording each committed batch in the journal.
+type batchIndexer struct {
+	st         *corpus.Store
+	opener     indexOpener
+	ix         searchIndex
+	journal    string
+	indexed    map[string]bool
+	docs       []*corpus.Document
+	dels       []string
+	flushEvery int
+}
+
+func openBatchIndexer(st *corpus.Store, out string, flushEvery int) (*batchIndexer, error) {
+	b := &batchIndexer{
+		st: st, opener: defaultIndexOpener, journal: filepath.Join(out, batchJournalName),
+		indexed: map[string]bool{}, flushEvery: flushEvery,
+	}
+	ix, err := b.opener.open(st.Dir)
+	if err != nil {
+		// A damaged index is rebuilt from the store; the store is the truth.
+		if rerr := b.opener.reset(st.Dir); rerr != nil {
+			return nil, fmt.Errorf("index: %w (and removing it: %v)", err, rerr)
+		}
+		os.Remove(b.journal)
+		if ix, err = b.opener.open(st.Dir); err != nil {
+			return nil, fmt.Errorf("index: %w", err)
+		}
+	}
+	b.ix = ix
+	return b, nil
+}
+
+// Sync makes the index hold exactly the stored documents: it deletes what
+// the journal lists but the store lacks, puts what the store has but the
+// journal does not list, and rebuilds the index from the store when its
+// document count still disagrees. It returns how many documents it put.
+func (b *batchIndexer) Sync(ctx context.Context, entries []storeEntry) (int, error) {
+	inStore := make(map[string]bool, len(entries))
+	for _, e := range entries {
+		inStore[e.ID] = true
+	}
+	trusted := b.readJournal() == nil
+	put := 0
+	if trusted {
+		var dels []string
+		for id := range b.indexed {
+			if !inStore[id] {
+				dels = append(dels, id)
+			}
+		}
+		sort.Strings(dels)
+		if err := b.Add(nil, dels); err != nil {
+			return 0, err
+		}
+		n, err := b.putMissing(ctx, entries)
+		if err != nil {
+			return n, err
+		}
+		put += n
+		if err := b.Flush(); err != nil {
+			return put, err
+		}
+	}
+	count, err := b.ix.DocCount()
+	if err == nil && trusted && count == uint64(len(entries)) {
+		return put, nil
+	}
+	// The journal is missing or the index disagrees with it: rebuild.
+	if err := b.rebuild(); err != nil {
+		return put, err
+	}
+	n, err := b.putMissing(ctx, entries)
+	put += n
+	if err != nil {
+		return put, err
+	}
+	if err := b.Flush(); err != nil {
+		return put, err
+	}
+	if count, err := b.ix.DocCount(); err != nil {
+		return put, fmt.Errorf("index: %w", err)
+	} else if count != uint64(len(entries)) {
+		return put, fmt.Errorf("index: holds %d documents after a rebuild from a store of %d", count, len(entries))
+	}
+	return put, nil
+}
+
+// putMissing indexes the stored documents the journal does not list.
+func (b *batchIndexer) putMissing(ctx context.Context, entries []storeEntry) (int, error) {
+	n := 0
+	for _, e := range entries {
+		if b.indexed[e.ID] {
+			continue
+		}
+		if err := ctx.Err(); err != nil {
+			return n, err
+		}
+		d, err := b.st.Get(e.ID)
+		if errors.Is(err, corpus.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return n, err
+		}
+		if err := b.Add(d, nil); err != nil {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
+}
+
+// rebuild empties the index and forgets the journal.
+func (b *batchIndexer) rebuild() error {
+	b.docs, b.dels = nil, nil
+	if err := b.ix.Close(); err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	if err := b.opener.reset(b.st.Dir); err != nil {
+		return fmt.Errorf("index: reset: %w", err)
+	}
+	ix, err := b.opener.open(b.st.Dir)
+	if err != nil {
+		return fmt.Errorf("index: %w", err)
+	}
+	b.ix = ix
+	b.indexed = map[string]bool{}
+	return b.writeJournal()
+}
+
+// Add queues a document to put (d may be nil) and IDs to delete; the queue
+// is written to the index when it is long enough.
+func (b *batchIndexer) Add(d *corpus.Document, deletes []string) error {
+	if d != nil {
+		b.docs = append(b.docs, d)
+	}
+	b.dels = append(b.dels, deletes...)
+	if len(b.docs)+len(b.dels) >= b.flushEvery {
+		return b.Flush()
+	}
+	return nil
+}
+
+// Flush writes the queued changes to the index, then records them in the
+// journal.
+func (b *batchIndexer) Flush() error {
+	if len(b.docs) == 0 && len(b.dels) == 0 {
+		return nil
+	}
+	if len(b.dels) > 0 {
+		// A replaced ID that came back (same bytes again) must stay.
+		keep := map[string]bool{}
+		for _, d := range b.docs {
+			keep[d.ID] = true
+		}
+		var dels []string
+		for _, id := range b.dels {
+			if !keep[id] {
+				dels = append(dels, id)
+			}
+		}
+		if err := b.ix.Delete(dels); err != nil {
+			return fmt.Errorf("index: delete: %w", err)
+		}
+		for _, id := range dels {
+			delete(b.indexed, id)
+		}
+	}
+	if len(b.docs) > 0 {
+		if err := b.ix.Put(b.docs); err != nil {
+			return fmt.Errorf("index: %w", err)
+		}
+		for _, d := range b.docs {
+			b.indexed[d.ID] = true
+		}
+	}
+	b.docs, b.dels = nil, nil
+	return b.writeJournal()
+}
+
+// Count is the number of documents the journal says the index holds.
+func (b *batchIndexer) Count() int { return len(b.indexed) }
+
+// Describe says where the index is.
+func (b *batchIndexer) Describe() string { return b.opener.where(b.st.Dir) }
+
+// Close flushes and closes the index.
+func (b *batchIndexer) Close() error {
+	err := b.Flush()
+	if cerr := b.ix.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("index: %w", cerr)
+	}
+	return err
+}
+
+func (b *batchIndexer) readJournal() error {
+	data, err := os.ReadFile(b.journal)
+	if err != nil {
+		return err
+	}
+	var j indexJournal
+	if err := json.Unmarshal(data, &j); err != nil {
+		return err
+	}
+	if j.Version != indexJournalVersion {
+		return fmt.Errorf("journal version %d", j.Version)
+	}
+	b.indexed = make(map[string]bool, len(j.Indexed))
+	for _, id := range j.Indexed {
+		b.indexed[id] = true
+	}
+	return nil
+}
+
+func (b *batchIndexer) writeJournal() error {
+	j := indexJournal{Version: indexJournalVersion, Indexed: make([]string, 0, len(b.indexed))}
+	for id := range b.indexed {
+		j.Indexed = append(j.Indexed, id)
+	}
+	sort.Strings(j.Indexed)
+	data, err := json.Marshal(j)
+	if err != nil {
+		return err
+	}
+	if err := corpus.WriteFileAtomic(b.journal, data); err != nil {
+		return fmt.Errorf("index journal: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,595 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"styrdok/corpus"
+)
+
+// memIndexes is a fake search index per corpus directory that outlives one
+// runBatch call, as a real index on disk does.
+type memIndexes struct {
+	mu  sync.Mutex
+	ids map[string]map[string]bool
+}
+
+type memIndex struct {
+	m   *memIndexes
+	dir string
+}
+
+func (x memIndex) Put(docs []*corpus.Document) error {
+	x.m.mu.Lock()
+	defer x.m.mu.Unlock()
+	for _, d := range docs {
+		x.m.ids[x.dir][d.ID] = true
+	}
+	return nil
+}
+
+func (x memIndex) Delete(ids []string) error {
+	x.m.mu.Lock()
+	defer x.m.mu.Unlock()
+	for _, id := range ids {
+		delete(x.m.ids[x.dir], id)
+	}
+	return nil
+}
+
+func (x memIndex) DocCount() (uint64, error) {
+	x.m.mu.Lock()
+	defer x.m.mu.Unlock()
+	return uint64(len(x.m.ids[x.dir])), nil
+}
+
+func (x memIndex) Close() error { return nil }
+
+func (m *memIndexes) get(dir string) []string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	var ids []string
+	for id := range m.ids[dir] {
+		ids = append(ids, id)
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+// useMemIndex makes batch use a fake index for the rest of the test.
+func useMemIndex(t *testing.T) *memIndexes {
+	t.Helper()
+	m := &memIndexes{ids: map[string]map[string]bool{}}
+	saved := defaultIndexOpener
+	defaultIndexOpener = indexOpener{
+		open: func(dir string) (searchIndex, error) {
+			m.mu.Lock()
+			defer m.mu.Unlock()
+			if m.ids[dir] == nil {
+				m.ids[dir] = map[string]bool{}
+			}
+			return memIndex{m, dir}, nil
+		},
+		reset: func(dir string) error {
+			m.mu.Lock()
+			defer m.mu.Unlock()
+			delete(m.ids, dir)
+			return nil
+		},
+		where: func(dir string) string { return "memory" },
+	}
+	t.Cleanup(func() { defaultIndexOpener = saved })
+	return m
+}
+
+func batchGlobals() (*globalOptions, *bytes.Buffer, *bytes.Buffer) {
+	var out, errb bytes.Buffer
+	return &globalOptions{Stdout: &out, Stderr: &errb, Stdin: strings.NewReader("")}, &out, &errb
+}
+
+// seedTexts returns the embedded seed texts (test input only).
+func seedTexts(t *testing.T) [][]byte {
+	t.Helper()
+	seeds, err := corpus.Seeds()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out [][]byte
+	for _, s := range seeds {
+		out = append(out, s.Data)
+	}
+	return out
+}
+
+func writeFile(t *testing.T, path string, data []byte) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// readBatchLog returns the outcomes of the last run by path.
+func readBatchLog(t *testing.T, out string) map[string]batchOutcome {
+	t.Helper()
+	f, err := os.Open(filepath.Join(out, batchLogName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	m := map[string]batchOutcome{}
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var o batchOutcome
+		if err := json.Unmarshal(sc.Bytes(), &o); err != nil {
+			t.Fatalf("log line %q: %v", sc.Text(), err)
+		}
+		if _, dup := m[o.Path]; dup {
+			t.Errorf("log has %s twice", o.Path)
+		}
+		m[o.Path] = o
+	}
+	return m
+}
+
+// storedIDs lists the IDs in the store of a batch output folder.
+func storedIDs(t *testing.T, out string) []string {
+	t.Helper()
+	entries, err := scanStore(filepath.Join(out, batchCorpusDir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ids := make([]string, len(entries))
+	for i, e := range entries {
+		ids[i] = e.ID
+	}
+	return ids
+}
+
+// fileIDs returns the content hashes of the given files, sorted.
+func fileIDs(t *testing.T, paths ...string) []string {
+	t.Helper()
+	var ids []string
+	seen := map[string]bool{}
+	for _, p := range paths {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if id := corpus.IDFor(b); !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
+	sort.Strings(ids)
+	return ids
+}
+
+func statuses(log map[string]batchOutcome) map[string]int {
+	n := map[string]int{}
+	for _, o := range log {
+		n[o.Status]++
+	}
+	return n
+}
+
+// TestBatchRuns walks one folder through a first run, a rerun, a changed
+// file, a deleted file with --prune and a run with --force.
+func TestBatchRuns(t *testing.T) {
+	idx := useMemIndex(t)
+	src := t.TempDir()
+	out := filepath.Join(t.TempDir(), "ut")
+	seeds := seedTexts(t)
+	good := []string{
+		filepath.Join(src, "a.txt"),
+		filepath.Join(src, "sub", "b.md"),
+		filepath.Join(src, "sub", "deeper", "c.txt"),
+	}
+	for i, p := range good {
+		writeFile(t, p, seeds[i%len(seeds)])
+	}
+	bad := []string{
+		filepath.Join(src, "empty.txt"),
+		filepath.Join(src, "sub", "dangling.txt"),
+	}
+	writeFile(t, bad[0], nil)
+	if err := os.Symlink(filepath.Join(src, "nowhere.txt"), bad[1]); err != nil {
+		t.Fatal(err)
+	}
+	writeFile(t, filepath.Join(src, "ignored.png"), []byte("not a document"))
+	writeFile(t, filepath.Join(src, ".hidden", "d.txt"), seeds[3])
+
+	ctx := context.Background()
+	run := func(opts batchOptions) (error, string) {
+		t.Helper()
+		g, _, errb := batchGlobals()
+		opts.Out = out
+		opts.Jobs = 3
+		err := runBatch(ctx, g, opts, src)
+		return err, errb.String()
+	}
+
+	// First run: three documents stored and indexed, two failures.
+	err, stderr := run(batchOptions{})
+	var pe partialError
+	if !errors.As(err, &pe) || pe.failed != 2 || pe.total != 5 {
+		t.Fatalf("first run: err = %v, want 2 of 5 failed\n%s", err, stderr)
+	}
+	for _, p := range bad {
+		if n := strings.Count(stderr, p+": "); n != 1 {
+			t.Errorf("stderr names %s %d times, want one line:\n%s", p, n, stderr)
+		}
+	}
+	if !strings.Contains(stderr, "3 added, 0 replaced, 0 unchanged, 2 failed") {
+		t.Errorf("summary missing:\n%s", stderr)
+	}
+	log := readBatchLog(t, out)
+	if len(log) != 5 {
+		t.Errorf("log has %d lines, want 5: %v", len(log), log)
+	}
+	for _, p := range good {
+		o := log[p]
+		if o.Status != statusAdded || o.ID == "" || o.Error != "" {
+			t.Errorf("log for %s = %+v, want added", p, o)
+		}
+	}
+	for _, p := range bad {
+		if o := log[p]; o.Status != statusFailed || o.Error == "" {
+			t.Errorf("log for %s = %+v, want failed with an error", p, o)
+		}
+	}
+	want := fileIDs(t, good...)
+	if got := storedIDs(t, out); !equalStrings(got, want) {
+		t.Errorf("store = %v, want %v", got, want)
+	}
+	corpusDir := filepath.Join(out, batchCorpusDir)
+	if got := idx.get(corpusDir); !equalStrings(got, want) {
+		t.Errorf("index = %v, want %v", got, want)
+	}
+	docFiles := func() map[string]string {
+		m := map[string]string{}
+		for _, id := range storedIDs(t, out) {
+			b, err := os.ReadFile(filepath.Join(corpusDir, "docs", id+".json"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			m[id] = string(b)
+		}
+		return m
+	}
+	before := docFiles()
+
+	// A rerun skips every stored file and writes nothing.
+	err, stderr = run(batchOptions{})
+	if !errors.As(err, &pe) || pe.failed != 2 {
+		t.Fatalf("rerun: err = %v\n%s", err, stderr)
+	}
+	if !strings.Contains(stderr, "0 added, 0 replaced, 3 unchanged, 2 failed") {
+		t.Errorf("rerun summary:\n%s", stderr)
+	}
+	if after := docFiles(); !equalMaps(before, after) {
+		t.Error("rerun rewrote stored documents")
+	}
+
+	// A changed file replaces its old version in store and index.
+	oldID := readBatchLog(t, out)[good[1]].ID
+	writeFile(t, good[1], append(append([]byte{}, seeds[1]...), "\nTillägg.\n"...))
+	err, stderr = run(batchOptions{})
+	if !errors.As(err, &pe) {
+		t.Fatalf("changed: err = %v\n%s", err, stderr)
+	}
+	log = readBatchLog(t, out)
+	if o := log[good[1]]; o.Status != statusReplaced || len(o.Replaced) != 1 || o.Replaced[0] != oldID {
+		t.Errorf("changed file: %+v, want replaced %s", o, oldID)
+	}
+	want = fileIDs(t, good...)
+	if got := storedIDs(t, out); !equalStrings(got, want) {
+		t.Errorf("store after change = %v, want %v", got, want)
+	}
+	if got := idx.get(corpusDir); !equalStrings(got, want) {
+		t.Errorf("index after change = %v, want %v", got, want)
+	}
+
+	// A deleted file stays without --prune and goes with it.
+	if err := os.Remove(good[2]); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range bad {
+		os.Remove(p)
+	}
+	if err, stderr = run(batchOptions{}); err != nil {
+		t.Fatalf("no prune: %v\n%s", err, stderr)
+	}
+	if got := storedIDs(t, out); len(got) != 3 {
+		t.Errorf("without --prune the store has %d documents, want 3", len(got))
+	}
+	if err, stderr = run(batchOptions{Prune: true}); err != nil {
+		t.Fatalf("prune: %v\n%s", err, stderr)
+	}
+	if !strings.Contains(stderr, "1 pruned") {
+		t.Errorf("prune summary:\n%s", stderr)
+	}
+	want = fileIDs(t, good[:2]...)
+	if got := storedIDs(t, out); !equalStrings(got, want) {
+		t.Errorf("store after prune = %v, want %v", got, want)
+	}
+	if got := idx.get(corpusDir); !equalStrings(got, want) {
+		t.Errorf("index after prune = %v, want %v", got, want)
+	}
+	if o := readBatchLog(t, out)[good[2]]; o.Status != statusPruned {
+		t.Errorf("log for the pruned file: %+v", o)
+	}
+
+	// --force processes everything again; nothing is duplicated.
+	if err, stderr = run(batchOptions{Force: true}); err != nil {
+		t.Fatalf("force: %v\n%s", err, stderr)
+	}
+	if got := storedIDs(t, out); !equalStrings(got, want) {
+		t.Errorf("store after --force = %v, want %v", got, want)
+	}
+}
+
+// TestBatchIndexSync checks that a run repairs an index that is behind or
+// ahead of the store, as a killed run leaves it.
+func TestBatchIndexSync(t *testing.T) {
+	idx := useMemIndex(t)
+	src := t.TempDir()
+	out := t.TempDir()
+	seeds := seedTexts(t)
+	var files []string
+	for i, s := range seeds {
+		p := filepath.Join(src, fmt.Sprintf("%d.txt", i))
+		writeFile(t, p, s)
+		files = append(files, p)
+	}
+	g, _, errb := batchGlobals()
+	if err := runBatch(context.Background(), g, batchOptions{Out: out}, src); err != nil {
+		t.Fatalf("%v\n%s", err, errb)
+	}
+	corpusDir := filepath.Join(out, batchCorpusDir)
+	want := fileIDs(t, files...)
+
+	tests := []struct {
+		name  string
+		break_ func()
+	}{
+		{"index lost a document", func() { memIndex{idx, corpusDir}.Delete(want[:1]) }},
+		{"index has a stray document", func() {
+			memIndex{idx, corpusDir}.Put([]*corpus.Document{{ID: "0000000000000000"}})
+		}},
+		{"journal lost", func() { os.Remove(filepath.Join(out, batchJournalName)) }},
+		{"journal damaged", func() { os.WriteFile(filepath.Join(out, batchJournalName), []byte("{"), 0o644) }},
+		{"journal behind", func() {
+			// The index committed a batch the journal never recorded.
+			j := indexJournal{Version: indexJournalVersion, Indexed: want[2:]}
+			b, _ := json.Marshal(j)
+			os.WriteFile(filepath.Join(out, batchJournalName), b, 0o644)
+		}},
+		{"index gone", func() { idx.mu.Lock(); delete(idx.ids, corpusDir); idx.mu.Unlock() }},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			tt.break_()
+			g, _, errb := batchGlobals()
+			if err := runBatch(context.Background(), g, batchOptions{Out: out}, src); err != nil {
+				t.Fatalf("%v\n%s", err, errb)
+			}
+			if got := idx.get(corpusDir); !equalStrings(got, want) {
+				t.Errorf("index = %v, want %v\n%s", got, want, errb)
+			}
+		})
+	}
+}
+
+// TestBatchStaleDuplicate checks that two stored versions of one source (a
+// run killed inside Store.Put) are reduced to the current one.
+func TestBatchStaleDuplicate(t *testing.T) {
+	idx := useMemIndex(t)
+	src := t.TempDir()
+	out := t.TempDir()
+	seeds := seedTexts(t)
+	p := filepath.Join(src, "a.txt")
+	writeFile(t, p, seeds[0])
+	g, _, errb := batchGlobals()
+	if err := runBatch(context.Background(), g, batchOptions{Out: out}, src); err != nil {
+		t.Fatalf("%v\n%s", err, errb)
+	}
+	// Plant an older version of the same source next to the current one.
+	st, err := corpus.OpenStore(filepath.Join(out, batchCorpusDir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	cur, err := st.Get(corpus.IDFor(seeds[0]))
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := *cur
+	old.ID = "00000000000000aa"
+	b, _ := json.Marshal(&old)
+	writeFile(t, filepath.Join(st.Dir, "docs", old.ID+".json"), b)
+
+	g, _, errb = batchGlobals()
+	if err := runBatch(context.Background(), g, batchOptions{Out: out}, src); err != nil {
+		t.Fatalf("%v\n%s", err, errb)
+	}
+	want := []string{cur.ID}
+	if got := storedIDs(t, out); !equalStrings(got, want) {
+		t.Errorf("store = %v, want %v", got, want)
+	}
+	if got := idx.get(st.Dir); !equalStrings(got, want) {
+		t.Errorf("index = %v, want %v", got, want)
+	}
+}
+
+// TestBatchProgressLines checks the plain progress lines written when
+// stderr is not a terminal, and that --quiet keeps only failures.
+func TestBatchProgressLines(t *testing.T) {
+	useMemIndex(t)
+	src := t.TempDir()
+	for i := range 20 {
+		writeFile(t, filepath.Join(src, fmt.Sprintf("%02d.txt", i)), fmt.Appendf(nil, "Dokument %d\n\nText om samverkan.\n", i))
+	}
+	writeFile(t, filepath.Join(src, "tom.txt"), nil)
+	g, _, errb := batchGlobals()
+	err := runBatch(context.Background(), g, batchOptions{Out: t.TempDir(), Jobs: 1, LogEvery: 1}, src)
+	if !errors.As(err, new(partialError)) {
+		t.Fatalf("err = %v", err)
+	}
+	if !strings.Contains(errb.String(), "files/s") || !strings.Contains(errb.String(), "ETA") {
+		t.Errorf("no progress lines:\n%s", errb)
+	}
+	g, _, errb = batchGlobals()
+	g.Quiet = true
+	err = runBatch(context.Background(), g, batchOptions{Out: t.TempDir(), LogEvery: 1}, src)
+	if !errors.As(err, new(partialError)) {
+		t.Fatalf("quiet: err = %v", err)
+	}
+	if got := strings.TrimSpace(errb.String()); !strings.HasSuffix(got, "tom.txt: empty file") || strings.Count(got, "\n") != 0 {
+		t.Errorf("quiet stderr = %q, want only the failure", got)
+	}
+}
+
+// TestBatchUsage checks the errors for bad arguments.
+func TestBatchUsage(t *testing.T) {
+	useMemIndex(t)
+	g, _, _ := batchGlobals()
+	file := filepath.Join(t.TempDir(), "f.txt")
+	writeFile(t, file, []byte("x"))
+	if err := runBatch(context.Background(), g, batchOptions{Out: t.TempDir()}, file); !errors.As(err, new(usageError)) {
+		t.Errorf("a file as DIR: err = %v, want a usage error", err)
+	}
+	if err := runBatch(context.Background(), g, batchOptions{Out: t.TempDir()}, filepath.Join(t.TempDir(), "nix")); err == nil {
+		t.Error("a missing DIR: no error")
+	}
+	// A second run on the same output folder waits for nobody: it fails.
+	out := t.TempDir()
+	unlock, err := lockDir(filepath.Join(out, batchLockName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer unlock()
+	if err := runBatch(context.Background(), g, batchOptions{Out: out}, t.TempDir()); !errors.Is(err, errDirLocked) {
+		t.Errorf("locked folder: err = %v, want %v", err, errDirLocked)
+	}
+}
+
+// TestBatchCancel checks that an interrupted run stops, keeps what it
+// stored consistent with the index, and that the next run finishes.
+func TestBatchCancel(t *testing.T) {
+	idx := useMemIndex(t)
+	src := t.TempDir()
+	var files []string
+	for i := range 200 {
+		p := filepath.Join(src, fmt.Sprintf("%03d.txt", i))
+		writeFile(t, p, fmt.Appendf(nil, "Plan %d\n\nKommunen ska arbeta med samverkan %d.\n", i, i))
+		files = append(files, p)
+	}
+	out := t.TempDir()
+	ctx, cancel := context.WithCancel(context.Background())
+	g, _, _ := batchGlobals()
+	var errb lockedBuffer
+	g.Stderr = &errb
+	done := make(chan error)
+	go func() { done <- runBatch(ctx, g, batchOptions{Out: out, Jobs: 2, FlushEvery: 7}, src) }()
+	for {
+		if ents, _ := os.ReadDir(filepath.Join(out, batchCorpusDir, "docs")); len(ents) >= 20 {
+			break
+		}
+		select {
+		case err := <-done:
+			t.Skipf("the run finished before it could be interrupted (%v)", err)
+		case <-time.After(time.Millisecond):
+		}
+	}
+	cancel()
+	if err := <-done; !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
+	corpusDir := filepath.Join(out, batchCorpusDir)
+	stored := storedIDs(t, out)
+	if got := idx.get(corpusDir); !equalStrings(got, stored) {
+		t.Errorf("after cancel: index has %d, store %d", len(got), len(stored))
+	}
+	g, _, eb := batchGlobals()
+	if err := runBatch(context.Background(), g, batchOptions{Out: out}, src); err != nil {
+		t.Fatalf("resume: %v\n%s", err, eb)
+	}
+	want := fileIDs(t, files...)
+	if got := storedIDs(t, out); !equalStrings(got, want) {
+		t.Errorf("after resume the store has %d documents, want %d", len(got), len(want))
+	}
+	if got := idx.get(corpusDir); !equalStrings(got, want) {
+		t.Errorf("after resume the index has %d documents, want %d", len(got), len(want))
+	}
+	if n := statuses(readBatchLog(t, out)); n[statusUnchanged] != len(stored) || n[statusAdded] != len(want)-len(stored) {
+		t.Errorf("resume log: %v, want %d unchanged", n, len(stored))
+	}
+}
+
+// lockedBuffer is a bytes.Buffer safe for concurrent writers.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func equalStrings(a, b []string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func equalMaps(a, b map[string]string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if b[k] != v {
+			return false
+		}
+	}
+	return true
+}
+
+func TestProgressLine(t *testing.T) {
+	tests := []struct {
+		done, total int
+		elapsed     string
+		current     string
+		want        string
+	}{
+		{0, 10, "1s", "", "0/10 files (0%), 0.0 files/s"},
+		{5, 10, "10s", "a.pdf", "5/10 files (50%), 0.5 files/s, ETA 10s, now: a.pdf"},
+		{10, 10, "2s", "", "10/10 files (100%), 5.0 files/s"},
+	}
+	for _, tt := range tests {
+		d, _ := time.ParseDuration(tt.elapsed)
+		if got := progressLine(tt.done, tt.total, d, tt.current); got != tt.want {
+			t.Errorf("progressLine(%d, %d, %s) = %q, want %q", tt.done, tt.total, tt.elapsed, got, tt.want)
+		}
+	}
+}
