@@ -42,10 +42,10 @@ type batchOptions struct {
 
 // Layout of a batch output directory.
 const (
-	batchCorpusDir   = "corpus"            // the store
-	batchLogName     = "batch.log.jsonl"   // one line per input of the last run
-	batchOCRCacheDir = "ocr-cache"         // OCR text by content hash
-	batchLockName    = ".batch.lock"       // held while a run is going
+	batchCorpusDir   = "corpus"             // the store
+	batchLogName     = "batch.log.jsonl"    // one line per input of the last run
+	batchOCRCacheDir = "ocr-cache"          // OCR text by content hash
+	batchLockName    = ".batch.lock"        // held while a run is going
 	batchJournalName = "index.journal.json" // which IDs the index holds
 )
 

@@ -363,7 +363,7 @@ func TestBatchIndexSync(t *testing.T) {
 	want := fileIDs(t, files...)
 
 	tests := []struct {
-		name  string
+		name   string
 		break_ func()
 	}{
 		{"index lost a document", func() { memIndex{idx, corpusDir}.Delete(want[:1]) }},
