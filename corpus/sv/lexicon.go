@@ -40,7 +40,7 @@ type Lex struct {
 	pairs map[uint64]uint32 // hash of "a b" (lower case) -> count
 
 	foldOnce sync.Once
-	fold     map[uint64][]uint32 // folded form -> words with å/ä/ö/é
+	fold     *foldIndex // folded form -> entries with å/ä/ö/é, built on first use
 }
 
 var (

@@ -1,6 +1,9 @@
 package sv
 
-import "testing"
+import (
+	"sync"
+	"testing"
+)
 
 func TestKnown(t *testing.T) {
 	l := Lexicon()
@@ -66,5 +69,34 @@ func BenchmarkKnown(b *testing.B) {
 		for _, w := range words {
 			l.Known(w)
 		}
+	}
+}
+
+func TestDiacritic(t *testing.T) {
+	l := Lexicon()
+	got := map[string]bool{}
+	l.Diacritic("ar", func(w string, f int, standalone bool) { got[w] = standalone })
+	if !got["är"] || !got["år"] {
+		t.Errorf("Diacritic(ar) = %v, want är and år", got)
+	}
+	if !l.HasDiacriticTwin("for") || !l.HasDiacriticTwin("FOR") || l.HasDiacriticTwin("och") {
+		t.Error("HasDiacriticTwin wrong for for/FOR/och")
+	}
+	if !l.CompoundHead("hälso") || !l.CompoundHead("verksamhets") || l.CompoundHead("xqzv") {
+		t.Error("CompoundHead wrong")
+	}
+	if Fold("Överstatlig") != "overstatlig" {
+		t.Errorf("Fold = %q", Fold("Överstatlig"))
+	}
+}
+
+func BenchmarkFoldIndex(b *testing.B) {
+	l, err := loadLexicon(lexiconData)
+	if err != nil {
+		b.Fatal(err)
+	}
+	for b.Loop() {
+		l.foldOnce = sync.Once{}
+		l.foldIdx()
 	}
 }
