@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -162,6 +161,11 @@ func runBatch(ctx context.Context, g *globalOptions, opts batchOptions, dir stri
 	st, err := corpus.OpenStore(filepath.Join(out, batchCorpusDir))
 	if err != nil {
 		return err
+	}
+	// Temporary files of a killed run (see corpus.WriteFileAtomic); the
+	// lock says no one else is writing them.
+	for _, d := range []string{filepath.Join(st.Dir, "docs"), out, filepath.Join(out, batchOCRCacheDir)} {
+		removeTempFiles(d)
 	}
 	r := &batchRun{g: g, opts: opts, out: out, st: st}
 	if opts.OCR {
@@ -625,5 +629,11 @@ func shortPath(p string, n int) string {
 // errDirLocked says another batch run is writing to the same folder.
 var errDirLocked = errors.New("another styrdok batch is running on this output folder")
 
-// isNotExist reports a missing file.
-func isNotExist(err error) bool { return errors.Is(err, fs.ErrNotExist) }
+// removeTempFiles removes the ".name.tmp-*" files WriteFileAtomic leaves
+// when the process dies between create and rename.
+func removeTempFiles(dir string) {
+	left, _ := filepath.Glob(filepath.Join(dir, ".*.tmp-*"))
+	for _, p := range left {
+		os.Remove(p)
+	}
+}

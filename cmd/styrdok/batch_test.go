@@ -8,10 +8,12 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
 	"time"
 
@@ -592,4 +594,128 @@ func TestProgressLine(t *testing.T) {
 			t.Errorf("progressLine(%d, %d, %s) = %q, want %q", tt.done, tt.total, tt.elapsed, got, tt.want)
 		}
 	}
+}
+
+// TestBatchKillResume builds the binary, kills a batch run with SIGKILL in
+// the middle, twice, and checks that the next run finishes the work with
+// nothing lost or duplicated in the store or the index.
+func TestBatchKillResume(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds the binary; skipped with -short")
+	}
+	useMemIndex(t) // only for the checks below; the subprocess has its own
+	bin := filepath.Join(t.TempDir(), "styrdok")
+	build := exec.Command("go", "build", "-o", bin, ".")
+	if out, err := build.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	src := t.TempDir()
+	seeds := seedTexts(t)
+	var files []string
+	for i := range 300 {
+		p := filepath.Join(src, fmt.Sprintf("d%d", i%7), fmt.Sprintf("%03d.txt", i))
+		writeFile(t, p, fmt.Appendf(append([]byte{}, seeds[i%len(seeds)]...), "\n\nBilaga %d\n", i))
+		files = append(files, p)
+	}
+	want := fileIDs(t, files...)
+	out := filepath.Join(t.TempDir(), "ut")
+	docs := filepath.Join(out, batchCorpusDir, "docs")
+	countDocs := func() int {
+		ents, _ := os.ReadDir(docs)
+		n := 0
+		for _, e := range ents {
+			if strings.HasSuffix(e.Name(), ".json") && !strings.HasPrefix(e.Name(), ".") {
+				n++
+			}
+		}
+		return n
+	}
+
+	killed := 0
+	for _, at := range []int{25, 150} {
+		cmd := exec.Command(bin, "batch", src, "--out", out, "--jobs", "2", "--quiet")
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		exited := make(chan error, 1)
+		go func() { exited <- cmd.Wait() }()
+		deadline := time.Now().Add(2 * time.Minute)
+	wait:
+		for countDocs() < at {
+			select {
+			case err := <-exited:
+				t.Logf("run finished before %d documents were stored: %v\n%s", at, err, stderr.String())
+				break wait
+			case <-time.After(2 * time.Millisecond):
+			}
+			if time.Now().After(deadline) {
+				cmd.Process.Kill()
+				t.Fatalf("no progress in 2 minutes\n%s", stderr.String())
+			}
+		}
+		if err := cmd.Process.Signal(syscall.SIGKILL); err == nil {
+			if err := <-exited; err != nil {
+				killed++
+				t.Logf("killed with %d of %d documents stored", countDocs(), len(want))
+			}
+		}
+	}
+	if killed == 0 {
+		t.Log("no run was killed in the middle; the machine is too fast for this test's sizes")
+	}
+
+	// The resume: a normal run finishes the work.
+	cmd := exec.Command(bin, "batch", src, "--out", out, "--jobs", "2")
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("resume: %v\n%s", err, b)
+	}
+	if got := storedIDs(t, out); !equalStrings(got, want) {
+		t.Errorf("store has %d documents, want %d (one per file)", len(got), len(want))
+	}
+	for _, e := range mustScan(t, filepath.Join(out, batchCorpusDir)) {
+		if !strings.HasPrefix(e.Source, src) {
+			t.Errorf("document %s has source %s", e.ID, e.Source)
+		}
+	}
+	// Nothing half-written is left behind, and the store lists cleanly.
+	if left, _ := filepath.Glob(filepath.Join(docs, ".*")); len(left) > 0 {
+		t.Errorf("temporary files left: %v", left)
+	}
+	st, err := corpus.OpenStore(filepath.Join(out, batchCorpusDir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if all, err := st.List(); err != nil || len(all) != len(want) {
+		t.Errorf("List: %d documents, err %v", len(all), err)
+	}
+	// The index holds exactly the stored documents.
+	var j indexJournal
+	b, err := os.ReadFile(filepath.Join(out, batchJournalName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(b, &j); err != nil {
+		t.Fatal(err)
+	}
+	if !equalStrings(j.Indexed, want) {
+		t.Errorf("index journal lists %d documents, want %d", len(j.Indexed), len(want))
+	}
+	checkIndexCount(t, filepath.Join(out, batchCorpusDir), len(want))
+	// A last run finds nothing to do.
+	cmd = exec.Command(bin, "batch", src, "--out", out)
+	b, err = cmd.CombinedOutput()
+	if err != nil || !strings.Contains(string(b), fmt.Sprintf("0 added, 0 replaced, %d unchanged, 0 failed", len(want))) {
+		t.Errorf("rerun: %v\n%s", err, b)
+	}
+}
+
+func mustScan(t *testing.T, dir string) []storeEntry {
+	t.Helper()
+	e, err := scanStore(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return e
 }
