@@ -1,0 +1,559 @@
+// Package index is styrdok's full-text search: one bleve document per
+// section of every corpus document, analysed with a Swedish analyzer
+// (Snowball stop words and stemmer), a second diacritic-folded copy of the
+// text for queries typed without å/ä/ö (or text whose å/ä/ö OCR lost),
+// filters and facets by municipality, section label, document type and
+// year, and highlights that land exactly on the matched words.
+//
+// It is the only package that imports bleve.
+//
+// # On disk
+//
+// An index directory holds generations: CURRENT names the live one
+// (gen-<n>/, a bleve scorch index). Readers (Open) open the live generation
+// read-only and never take the writer's lock, so searching keeps working
+// while another process ingests. A writer (Put, Delete, Rebuild) holds
+// DIR/.lock, copies the live generation (segment files are hard links,
+// segments are immutable), changes the copy, then swaps CURRENT to it with
+// an atomic rename and removes the old generation. A reader that already
+// had the old generation open keeps its open files; a crash mid-write
+// leaves the live generation untouched.
+package index
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/analysis"
+	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
+	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/mapping"
+	bindex "github.com/blevesearch/bleve_index_api"
+
+	"styrdok/corpus"
+)
+
+// Field names of an index document (one per section).
+const (
+	fieldDoc     = "doc"     // document ID: keyword, stored
+	fieldKommun  = "kommun"  // municipality: keyword, stored, facet
+	fieldLabel   = "label"   // section label: keyword, stored, facet
+	fieldType    = "type"    // document type: keyword, facet
+	fieldYear    = "year"    // year adopted: keyword, facet
+	fieldTitle   = "title"   // document title: stored only
+	fieldHeading = "heading" // section heading: stored only
+	fieldLines   = "lines"   // Raw line of every line of text: stored only
+	fieldText    = "text"    // section text, Swedish analyzer, stored
+	fieldFold    = "fold"    // section text, folded analyzer, term vectors
+)
+
+// versionKey is the internal key under which the analyzer version is kept.
+var versionKey = []byte("styrdok.analyzer")
+
+// Errors Open returns; test them with errors.Is.
+var (
+	// ErrNoIndex means the directory holds no index yet.
+	ErrNoIndex = errors.New("no index")
+	// ErrStale means the index was built with another AnalyzerVersion and
+	// must be rebuilt (Rebuild).
+	ErrStale = errors.New("index built with another analyzer version")
+)
+
+// Index is an open search index. Its methods are safe for concurrent use.
+type Index struct {
+	mu  sync.RWMutex
+	bi  bleve.Index
+	dir string // "" for an in-memory index
+	gen string // live generation directory name
+}
+
+// newMapping describes the fields to bleve. Documents are built directly
+// (see sectionDocument); the mapping gives queries their analyzers and
+// makes the Swedish analyzer the default.
+func newMapping() mapping.IndexMapping {
+	m := bleve.NewIndexMapping()
+	m.DefaultAnalyzer = AnalyzerName
+	m.StoreDynamic = false
+	m.IndexDynamic = false
+	m.DocValuesDynamic = false
+	dm := bleve.NewDocumentStaticMapping()
+	kw := func(store, dv bool) *mapping.FieldMapping {
+		f := bleve.NewKeywordFieldMapping()
+		f.Store, f.DocValues, f.IncludeInAll, f.IncludeTermVectors = store, dv, false, false
+		return f
+	}
+	stored := func() *mapping.FieldMapping {
+		f := bleve.NewTextFieldMapping()
+		f.Index, f.Store, f.IncludeInAll, f.IncludeTermVectors, f.DocValues = false, true, false, false, false
+		return f
+	}
+	dm.AddFieldMappingsAt(fieldDoc, kw(true, false))
+	dm.AddFieldMappingsAt(fieldKommun, kw(true, true))
+	dm.AddFieldMappingsAt(fieldLabel, kw(true, true))
+	dm.AddFieldMappingsAt(fieldType, kw(false, true))
+	dm.AddFieldMappingsAt(fieldYear, kw(false, true))
+	dm.AddFieldMappingsAt(fieldTitle, stored())
+	dm.AddFieldMappingsAt(fieldHeading, stored())
+	dm.AddFieldMappingsAt(fieldLines, stored())
+	text := bleve.NewTextFieldMapping()
+	text.Analyzer, text.Store, text.IncludeTermVectors, text.IncludeInAll, text.DocValues = AnalyzerName, true, false, false, false
+	dm.AddFieldMappingsAt(fieldText, text)
+	fold := bleve.NewTextFieldMapping()
+	fold.Analyzer, fold.Store, fold.IncludeTermVectors, fold.IncludeInAll, fold.DocValues = FoldAnalyzerName, false, true, false, false
+	dm.AddFieldMappingsAt(fieldFold, fold)
+	m.DefaultMapping = dm
+	return m
+}
+
+// sectionDocument builds the bleve document of one section.
+func sectionDocument(d *corpus.Document, s *section, year, typ string) *document.Document {
+	bd := document.NewDocument(s.id)
+	kwOpt := bindex.IndexField
+	add := func(name, value string, opts bindex.FieldIndexingOptions) {
+		if value != "" {
+			bd.AddField(document.NewTextFieldCustom(name, nil, []byte(value), opts, kwAnalyzer))
+		}
+	}
+	add(fieldDoc, s.docID, kwOpt|bindex.StoreField)
+	add(fieldKommun, d.Municipality, kwOpt|bindex.StoreField|bindex.DocValues)
+	add(fieldLabel, s.label, kwOpt|bindex.StoreField|bindex.DocValues)
+	add(fieldType, typ, kwOpt|bindex.DocValues)
+	add(fieldYear, year, kwOpt|bindex.DocValues)
+	stored := func(name, value string) {
+		if value != "" {
+			bd.AddField(document.NewTextFieldWithIndexingOptions(name, nil, []byte(value), bindex.StoreField))
+		}
+	}
+	stored(fieldTitle, d.Title)
+	stored(fieldHeading, s.heading)
+	stored(fieldLines, s.lineMap)
+	text := []byte(s.text)
+	pa := newPairAnalysis(text)
+	bd.AddField(document.NewTextFieldCustom(fieldText, nil, text, bindex.IndexField|bindex.StoreField, pa.plainA))
+	bd.AddField(document.NewTextFieldCustom(fieldFold, nil, nil, bindex.IndexField|bindex.IncludeTermVectors, pa.foldedA))
+	return bd
+}
+
+// kwAnalyzer indexes a keyword field's value as one term.
+var kwAnalyzer = &analysis.DefaultAnalyzer{Tokenizer: single.NewSingleTokenTokenizer()}
+
+// OpenMem returns an empty in-memory index (for the embedded corpus and
+// tests). Put fills it.
+func OpenMem() (*Index, error) {
+	bi, err := bleve.NewMemOnly(newMapping())
+	if err != nil {
+		return nil, fmt.Errorf("create index: %w", err)
+	}
+	if err := bi.SetInternal(versionKey, []byte(AnalyzerVersion)); err != nil {
+		bi.Close()
+		return nil, fmt.Errorf("create index: %w", err)
+	}
+	return &Index{bi: bi}, nil
+}
+
+// Open opens the index in dir for searching, read-only: it does not wait
+// for, or block, a writer in another process. It returns an error that
+// wraps ErrNoIndex when dir has no index and ErrStale when the index was
+// built with another AnalyzerVersion. Put and Delete on the returned Index
+// write a new generation and switch to it.
+func Open(dir string) (*Index, error) {
+	var lastErr error
+	for attempt := 0; attempt < 5; attempt++ {
+		gen, err := readCurrent(dir)
+		if err != nil {
+			return nil, err
+		}
+		bi, err := openGen(dir, gen, true)
+		if err != nil {
+			// A writer may have swapped and removed gen just now: retry.
+			lastErr = err
+			time.Sleep(time.Duration(attempt*20) * time.Millisecond)
+			continue
+		}
+		if err := checkVersion(bi); err != nil {
+			bi.Close()
+			return nil, fmt.Errorf("index %s: %w", dir, err)
+		}
+		return &Index{bi: bi, dir: dir, gen: gen}, nil
+	}
+	return nil, fmt.Errorf("open index %s: %w", dir, lastErr)
+}
+
+// checkVersion returns ErrStale (wrapped) unless bi was built with
+// AnalyzerVersion.
+func checkVersion(bi bleve.Index) error {
+	v, err := bi.GetInternal(versionKey)
+	if err != nil {
+		return err
+	}
+	if string(v) != AnalyzerVersion {
+		got := string(v)
+		if got == "" {
+			got = "unknown"
+		}
+		return fmt.Errorf("%w (%s, want %s)", ErrStale, got, AnalyzerVersion)
+	}
+	return nil
+}
+
+// Close releases the index.
+func (ix *Index) Close() error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.bi == nil {
+		return nil
+	}
+	err := ix.bi.Close()
+	ix.bi = nil
+	return err
+}
+
+// DocCount returns the number of indexed sections.
+func (ix *Index) DocCount() (uint64, error) {
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.bi == nil {
+		return 0, errClosed
+	}
+	return ix.bi.DocCount()
+}
+
+var errClosed = errors.New("index is closed")
+
+// Put adds documents to the index. A document already in the index (same
+// ID) has all its sections replaced, never duplicated. For an index on
+// disk the change is written to a new generation that replaces the live
+// one atomically.
+func (ix *Index) Put(docs ...*corpus.Document) error {
+	return ix.update(docs, nil)
+}
+
+// Delete removes the sections of the documents with the given IDs.
+func (ix *Index) Delete(ids ...string) error {
+	return ix.update(nil, ids)
+}
+
+// Update deletes the documents with the IDs in del, then puts docs, in one
+// generation switch.
+func (ix *Index) Update(docs []*corpus.Document, del []string) error {
+	return ix.update(docs, del)
+}
+
+func (ix *Index) update(docs []*corpus.Document, del []string) error {
+	if len(docs) == 0 && len(del) == 0 {
+		return nil
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.bi == nil {
+		return errClosed
+	}
+	if ix.dir == "" {
+		return apply(ix.bi, docs, del, true)
+	}
+	unlock, err := lockDir(ix.dir)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	live, err := readCurrent(ix.dir)
+	if err != nil {
+		return err
+	}
+	gen := newGenName()
+	if err := cloneDir(filepath.Join(ix.dir, live), filepath.Join(ix.dir, gen)); err != nil {
+		os.RemoveAll(filepath.Join(ix.dir, gen))
+		return fmt.Errorf("index %s: copy generation: %w", ix.dir, err)
+	}
+	w, err := openGen(ix.dir, gen, false)
+	if err != nil {
+		os.RemoveAll(filepath.Join(ix.dir, gen))
+		return fmt.Errorf("index %s: %w", ix.dir, err)
+	}
+	err = checkVersion(w)
+	if err == nil {
+		err = apply(w, docs, del, true)
+	}
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.RemoveAll(filepath.Join(ix.dir, gen))
+		return fmt.Errorf("index %s: %w", ix.dir, err)
+	}
+	if err := swapCurrent(ix.dir, gen); err != nil {
+		return err
+	}
+	bi, err := openGen(ix.dir, gen, true)
+	if err != nil {
+		return fmt.Errorf("index %s: %w", ix.dir, err)
+	}
+	ix.bi.Close()
+	ix.bi, ix.gen = bi, gen
+	return nil
+}
+
+// batchBytes is how much section text goes into one bleve batch.
+const batchBytes = 16 << 20
+
+// apply deletes the documents del and (re)indexes docs in bi. With
+// replace set it first deletes the sections an earlier version of each
+// document left in bi.
+func apply(bi bleve.Index, docs []*corpus.Document, del []string, replace bool) error {
+	b := bi.NewBatch()
+	size := 0
+	flush := func() error {
+		if b.Size() == 0 {
+			return nil
+		}
+		err := bi.Batch(b)
+		b.Reset()
+		size = 0
+		return err
+	}
+	var gone []string
+	if replace {
+		ids := append([]string(nil), del...)
+		for _, d := range docs {
+			ids = append(ids, d.ID)
+		}
+		var err error
+		if gone, err = sectionIDs(bi, ids); err != nil {
+			return err
+		}
+	}
+	for _, id := range gone {
+		b.Delete(id)
+	}
+	for _, d := range docs {
+		if err := addDocument(b, d); err != nil {
+			return err
+		}
+		size += len(d.Text)
+		if size >= batchBytes {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	return flush()
+}
+
+// addDocument adds the sections of d to b. IDs of sections that existed
+// before and still exist are overwritten by bleve; the rest were deleted.
+func addDocument(b *bleve.Batch, d *corpus.Document) error {
+	year, typ := docYear(d), docType(d)
+	secs := splitSections(d)
+	for i := range secs {
+		if err := b.IndexAdvanced(sectionDocument(d, &secs[i], year, typ)); err != nil {
+			return fmt.Errorf("index %s: %w", d.ID, err)
+		}
+	}
+	return nil
+}
+
+// sectionIDs returns the IDs of every indexed section of the documents ids.
+func sectionIDs(bi bleve.Index, ids []string) ([]string, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	var out []string
+	const chunk = 512
+	for i := 0; i < len(ids); i += chunk {
+		j := min(i+chunk, len(ids))
+		qs := make([]bleveQuery, 0, j-i)
+		for _, id := range ids[i:j] {
+			q := bleve.NewTermQuery(id)
+			q.SetField(fieldDoc)
+			qs = append(qs, q)
+		}
+		for from := 0; ; from += 10000 {
+			req := bleve.NewSearchRequestOptions(bleve.NewDisjunctionQuery(qs...), 10000, from, false)
+			req.Score = "none"
+			res, err := bi.Search(req)
+			if err != nil {
+				return nil, fmt.Errorf("find old sections: %w", err)
+			}
+			for _, h := range res.Hits {
+				out = append(out, h.ID)
+			}
+			if len(res.Hits) < 10000 {
+				break
+			}
+		}
+	}
+	return out, nil
+}
+
+// Rebuild builds a new index of docs in dir and makes it the live one in a
+// single atomic step; searches on the old index keep working meanwhile.
+// progress, if not nil, is called after each batch with the number of
+// documents indexed so far.
+func Rebuild(dir string, docs []*corpus.Document, progress func(done int)) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return fmt.Errorf("index %s: %w", dir, err)
+	}
+	unlock, err := lockDir(dir)
+	if err != nil {
+		return err
+	}
+	defer unlock()
+	gen := newGenName()
+	path := filepath.Join(dir, gen)
+	bi, err := bleve.NewUsing(path, newMapping(), bleve.Config.DefaultIndexType, bleve.Config.DefaultKVStore, nil)
+	if err != nil {
+		os.RemoveAll(path)
+		return fmt.Errorf("index %s: %w", dir, err)
+	}
+	err = bi.SetInternal(versionKey, []byte(AnalyzerVersion))
+	for i := 0; err == nil && i < len(docs); {
+		j, size := i, 0
+		for j < len(docs) && (j == i || size < batchBytes) {
+			size += len(docs[j].Text)
+			j++
+		}
+		err = apply(bi, docs[i:j], nil, false)
+		i = j
+		if progress != nil && err == nil {
+			progress(i)
+		}
+	}
+	if cerr := bi.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		os.RemoveAll(path)
+		return fmt.Errorf("index %s: %w", dir, err)
+	}
+	return swapCurrent(dir, gen)
+}
+
+// Exists reports whether dir holds an index (of any version).
+func Exists(dir string) bool {
+	_, err := readCurrent(dir)
+	return err == nil
+}
+
+// Size returns the bytes the live generation of the index in dir takes.
+func Size(dir string) (int64, error) {
+	gen, err := readCurrent(dir)
+	if err != nil {
+		return 0, err
+	}
+	var n int64
+	err = filepath.Walk(filepath.Join(dir, gen), func(_ string, info os.FileInfo, err error) error {
+		if err == nil && !info.IsDir() {
+			n += info.Size()
+		}
+		return err
+	})
+	return n, err
+}
+
+const currentFile = "CURRENT"
+
+func readCurrent(dir string) (string, error) {
+	data, err := os.ReadFile(filepath.Join(dir, currentFile))
+	if errors.Is(err, os.ErrNotExist) {
+		return "", fmt.Errorf("index %s: %w", dir, ErrNoIndex)
+	}
+	if err != nil {
+		return "", fmt.Errorf("index %s: %w", dir, err)
+	}
+	gen := strings.TrimSpace(string(data))
+	if !strings.HasPrefix(gen, "gen-") || strings.ContainsAny(gen, `/\`) {
+		return "", fmt.Errorf("index %s: bad %s %q", dir, currentFile, gen)
+	}
+	return gen, nil
+}
+
+func openGen(dir, gen string, readOnly bool) (bleve.Index, error) {
+	path := filepath.Join(dir, gen)
+	if _, err := os.Stat(filepath.Join(path, "index_meta.json")); err != nil {
+		return nil, err
+	}
+	cfg := map[string]interface{}{}
+	if readOnly {
+		cfg["read_only"] = true
+	}
+	return bleve.OpenUsing(path, cfg)
+}
+
+var genSeq int
+
+func newGenName() string {
+	genSeq++
+	return "gen-" + strconv.FormatInt(time.Now().UnixNano(), 10) + "-" + strconv.Itoa(os.Getpid()) + "-" + strconv.Itoa(genSeq)
+}
+
+// swapCurrent makes gen the live generation and removes the others.
+func swapCurrent(dir, gen string) error {
+	if err := corpus.WriteFileAtomic(filepath.Join(dir, currentFile), []byte(gen+"\n")); err != nil {
+		return fmt.Errorf("index %s: switch to %s: %w", dir, gen, err)
+	}
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		return nil // the switch happened; leftovers are harmless
+	}
+	var old []string
+	for _, e := range entries {
+		if e.IsDir() && strings.HasPrefix(e.Name(), "gen-") && e.Name() != gen {
+			old = append(old, e.Name())
+		}
+	}
+	sort.Strings(old)
+	for _, name := range old {
+		os.RemoveAll(filepath.Join(dir, name))
+	}
+	return nil
+}
+
+// cloneDir copies the bleve index in src to dst: segment files (*.zap,
+// never changed once written) as hard links, everything else as copies.
+func cloneDir(src, dst string) error {
+	return filepath.Walk(src, func(path string, info os.FileInfo, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(src, path)
+		if err != nil {
+			return err
+		}
+		target := filepath.Join(dst, rel)
+		if info.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		if strings.HasSuffix(path, ".zap") {
+			if err := os.Link(path, target); err == nil {
+				return nil
+			}
+		}
+		return copyFile(path, target, info.Mode())
+	})
+}
+
+func copyFile(src, dst string, mode os.FileMode) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	out, err := os.OpenFile(dst, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, mode)
+	if err != nil {
+		return err
+	}
+	if _, err := io.Copy(out, in); err != nil {
+		out.Close()
+		return err
+	}
+	return out.Close()
+}

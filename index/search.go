@@ -1,0 +1,444 @@
+package index
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/search"
+	"github.com/blevesearch/bleve/v2/search/query"
+)
+
+type bleveQuery = query.Query
+
+// Request is a search. Only Query is required; the filters narrow it like
+// the kommun:, avsnitt:, typ: and år: fields of the query do.
+type Request struct {
+	Query        string // see the query syntax in query.go
+	Municipality string // filter: municipality, case- and diacritic-insensitive
+	Section      string // filter: section label (mal, syfte, ansvar …)
+	Type         string // filter: document type
+	YearFrom     int    // filter: adopted in or after this year (0: open)
+	YearTo       int    // filter: adopted in or before this year (0: open)
+	Limit        int    // hits to return; 0 means 10
+	Offset       int    // hits to skip, for paging
+}
+
+// Result is what a search found.
+type Result struct {
+	Total   int           `json:"total"`   // sections that match
+	Hits    []Hit         `json:"hits"`    // the ranked page of hits
+	Facets  Facets        `json:"facets"`  // counts over all Total hits
+	Ignored []string      `json:"ignored"` // query words left out (stop words)
+	Took    time.Duration `json:"took_ns"`
+}
+
+// Hit is one matching section.
+type Hit struct {
+	ID           string     `json:"id"` // section ID: DocID/n
+	DocID        string     `json:"doc_id"`
+	Municipality string     `json:"municipality"`
+	Title        string     `json:"title"`
+	Label        string     `json:"section_label"` // "" for text outside any section
+	Heading      string     `json:"heading"`
+	StartLine    int        `json:"start_line"` // section's lines in the raw document
+	EndLine      int        `json:"end_line"`
+	Line         int        `json:"line"` // raw line of the best match
+	Score        float64    `json:"score"`
+	Fragments    []Fragment `json:"fragments"` // best passages, in text order
+	KWIC         KWIC       `json:"kwic"`      // the best match in one line
+}
+
+// Fragment is a passage of a hit with the matched words marked. Marks are
+// byte ranges into Text, in order and not overlapping; each covers exactly
+// one matched word of the original text. Whitespace in Text is collapsed.
+type Fragment struct {
+	Text  string `json:"text"`
+	Marks []Mark `json:"marks"`
+	Line  int    `json:"line"` // raw line the passage starts on
+}
+
+// Mark is a byte range [Start, End) of a Fragment's Text.
+type Mark struct {
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
+// Marked returns the fragment text with every mark wrapped in open and
+// close. escape, if not nil, is applied to the text outside and inside the
+// marks (not to open and close): html.EscapeString for HTML output.
+func (f Fragment) Marked(open, close string, escape func(string) string) string {
+	if escape == nil {
+		escape = func(s string) string { return s }
+	}
+	var b strings.Builder
+	at := 0
+	for _, m := range f.Marks {
+		b.WriteString(escape(f.Text[at:m.Start]))
+		b.WriteString(open)
+		b.WriteString(escape(f.Text[m.Start:m.End]))
+		b.WriteString(close)
+		at = m.End
+	}
+	b.WriteString(escape(f.Text[at:]))
+	return b.String()
+}
+
+// KWIC is a keyword-in-context line: the matched word with the text just
+// before and after it on one line.
+type KWIC struct {
+	Left  string `json:"left"`
+	Match string `json:"match"`
+	Right string `json:"right"`
+}
+
+// Facets are hit counts by value, largest first.
+type Facets struct {
+	Municipality []FacetValue `json:"municipality"`
+	Section      []FacetValue `json:"section"`
+	Type         []FacetValue `json:"type"`
+	Year         []FacetValue `json:"year"`
+}
+
+// FacetValue is one value of a facet and how many hits have it. The value
+// "" counts hits that have no value (a section without label, a document
+// whose year is not known).
+type FacetValue struct {
+	Value string `json:"value"`
+	Count int    `json:"count"`
+}
+
+// Search runs req. A query that does not parse returns a *ParseError.
+func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
+	start := time.Now()
+	ix.mu.RLock()
+	defer ix.mu.RUnlock()
+	if ix.bi == nil {
+		return nil, errClosed
+	}
+	q, ignored, err := ix.buildQuery(req)
+	if err != nil {
+		return nil, err
+	}
+	limit := req.Limit
+	if limit <= 0 {
+		limit = 10
+	}
+	offset := max(req.Offset, 0)
+	sr := bleve.NewSearchRequestOptions(q, limit, offset, false)
+	sr.Fields = []string{fieldDoc, fieldKommun, fieldLabel, fieldTitle, fieldHeading, fieldLines, fieldText}
+	sr.IncludeLocations = true
+	sr.AddFacet(fieldKommun, bleve.NewFacetRequest(fieldKommun, 1000))
+	sr.AddFacet(fieldLabel, bleve.NewFacetRequest(fieldLabel, 100))
+	sr.AddFacet(fieldType, bleve.NewFacetRequest(fieldType, 100))
+	sr.AddFacet(fieldYear, bleve.NewFacetRequest(fieldYear, 500))
+	res, err := ix.bi.SearchInContext(ctx, sr)
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", req.Query, err)
+	}
+	out := &Result{Total: int(res.Total), Ignored: ignored, Hits: make([]Hit, 0, len(res.Hits))}
+	for _, h := range res.Hits {
+		out.Hits = append(out.Hits, makeHit(h))
+	}
+	out.Facets = Facets{
+		Municipality: facetValues(res.Facets[fieldKommun]),
+		Section:      facetValues(res.Facets[fieldLabel]),
+		Type:         facetValues(res.Facets[fieldType]),
+		Year:         facetValues(res.Facets[fieldYear]),
+	}
+	out.Took = time.Since(start)
+	return out, nil
+}
+
+func facetValues(fr *search.FacetResult) []FacetValue {
+	if fr == nil {
+		return nil
+	}
+	var out []FacetValue
+	if fr.Terms != nil {
+		for _, t := range fr.Terms.Terms() {
+			out = append(out, FacetValue{Value: t.Term, Count: t.Count})
+		}
+	}
+	if fr.Missing > 0 {
+		out = append(out, FacetValue{Value: "", Count: fr.Missing})
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Count != out[j].Count {
+			return out[i].Count > out[j].Count
+		}
+		return out[i].Value < out[j].Value
+	})
+	return out
+}
+
+// buildQuery turns a request into a bleve query.
+func (ix *Index) buildQuery(req Request) (bleveQuery, []string, error) {
+	clauses, err := parseQuery(req.Query)
+	if err != nil {
+		return nil, nil, err
+	}
+	var musts, shoulds, nots []bleveQuery
+	var ignored []string
+	mustTerms := false
+	for _, c := range clauses {
+		var q bleveQuery
+		if c.kind == kindFilter {
+			q, err = ix.filterQuery(c.field, c.text)
+			if err != nil {
+				return nil, nil, err
+			}
+		} else {
+			q, err = termQuery(req.Query, c)
+			if err != nil {
+				return nil, nil, err
+			}
+			if q == nil {
+				ignored = append(ignored, c.text)
+				continue
+			}
+		}
+		switch c.occur {
+		case occurMust:
+			musts = append(musts, q)
+			if c.kind != kindFilter {
+				mustTerms = true
+			}
+		case occurMustNot:
+			nots = append(nots, q)
+		default:
+			shoulds = append(shoulds, q)
+		}
+	}
+	filters := 0
+	for _, f := range []struct{ field, value string }{
+		{"kommun", req.Municipality}, {"avsnitt", req.Section}, {"typ", req.Type},
+	} {
+		if strings.TrimSpace(f.value) == "" {
+			continue
+		}
+		q, err := ix.filterQuery(f.field, f.value)
+		if err != nil {
+			return nil, nil, err
+		}
+		musts = append(musts, q)
+		filters++
+	}
+	if req.YearFrom != 0 || req.YearTo != 0 {
+		q, err := ix.yearQuery(req.YearFrom, req.YearTo)
+		if err != nil {
+			return nil, nil, err
+		}
+		musts = append(musts, q)
+		filters++
+	}
+	for _, c := range clauses {
+		if c.kind == kindFilter && c.occur == occurMust {
+			filters++
+		}
+	}
+	if len(shoulds) == 0 && !mustTerms && filters == 0 {
+		switch {
+		case strings.TrimSpace(req.Query) == "":
+			return nil, nil, parseErr(req.Query, 0, "empty query")
+		case len(ignored) > 0:
+			return nil, nil, parseErr(req.Query, 0, "only stop words (%s); they are not indexed, search for other words", strings.Join(ignored, ", "))
+		default:
+			return nil, nil, parseErr(req.Query, 0, "only excluded words; add a word to search for")
+		}
+	}
+	bq := bleve.NewBooleanQuery()
+	if len(musts) > 0 {
+		bq.AddMust(musts...)
+	}
+	if len(shoulds) > 0 {
+		bq.AddShould(shoulds...)
+		if !mustTerms {
+			bq.SetMinShould(1)
+		}
+	}
+	if len(musts) == 0 && len(shoulds) == 0 {
+		bq.AddMust(bleve.NewMatchAllQuery())
+	}
+	if len(nots) > 0 {
+		bq.AddMustNot(nots...)
+	}
+	return bq, ignored, nil
+}
+
+// termQuery builds the query of one word, phrase, fuzzy or prefix clause.
+// It returns nil for a clause that analyses to nothing (stop words).
+func termQuery(raw string, c clause) (bleveQuery, error) {
+	plain, folded := analyzePair([]byte(c.text))
+	switch c.kind {
+	case kindWord, kindPhrase:
+		switch len(folded) {
+		case 0:
+			return nil, nil
+		case 1:
+			t := bleve.NewTermQuery(string(plain[0].Term))
+			t.SetField(fieldText)
+			f := bleve.NewTermQuery(string(folded[0].Term))
+			f.SetField(fieldFold)
+			// The folded field finds every spelling; the exact spelling
+			// also matches the text field and ranks higher.
+			return bleve.NewDisjunctionQuery(t, f), nil
+		}
+		p := bleve.NewMatchPhraseQuery(c.text)
+		p.SetField(fieldFold)
+		p.Analyzer = FoldAnalyzerName
+		return p, nil
+	case kindFuzzy:
+		if len(folded) != 1 {
+			if len(folded) == 0 {
+				return nil, nil
+			}
+			return nil, parseErr(raw, c.pos, "fuzzy search (~) works on single words")
+		}
+		f := bleve.NewFuzzyQuery(string(folded[0].Term))
+		f.SetField(fieldFold)
+		f.SetFuzziness(c.fuzz)
+		return f, nil
+	case kindPrefix:
+		p := Fold(strings.ToLower(c.text))
+		pq := bleve.NewPrefixQuery(p)
+		pq.SetField(fieldFold)
+		if len(folded) == 1 && string(folded[0].Term) != p {
+			sq := bleve.NewPrefixQuery(string(folded[0].Term))
+			sq.SetField(fieldFold)
+			return bleve.NewDisjunctionQuery(pq, sq), nil
+		}
+		return pq, nil
+	}
+	return nil, nil
+}
+
+// norm is how filter values compare: trimmed, lower case, folded.
+func norm(s string) string { return Fold(strings.ToLower(strings.TrimSpace(s))) }
+
+// filterQuery matches sections whose field equals value, compared
+// case- and diacritic-insensitively against the values in the index.
+func (ix *Index) filterQuery(field, value string) (bleveQuery, error) {
+	switch field {
+	case "doc":
+		t := bleve.NewTermQuery(strings.TrimSpace(value))
+		t.SetField(fieldDoc)
+		return t, nil
+	case "år":
+		from, to, err := ParseYears(value)
+		if err != nil {
+			return nil, err
+		}
+		return ix.yearQuery(from, to)
+	}
+	bf := map[string]string{"kommun": fieldKommun, "avsnitt": fieldLabel, "typ": fieldType}[field]
+	want := norm(value)
+	return ix.dictQuery(bf, func(term string) bool { return norm(term) == want })
+}
+
+// yearQuery matches sections of documents adopted in [from, to] (0: open).
+func (ix *Index) yearQuery(from, to int) (bleveQuery, error) {
+	return ix.dictQuery(fieldYear, func(term string) bool {
+		y, err := strconv.Atoi(term)
+		return err == nil && (from == 0 || y >= from) && (to == 0 || y <= to)
+	})
+}
+
+// dictQuery matches the terms of field's dictionary that keep accepts.
+func (ix *Index) dictQuery(field string, keep func(string) bool) (bleveQuery, error) {
+	dict, err := ix.bi.FieldDict(field)
+	if err != nil {
+		return nil, fmt.Errorf("filter %s: %w", field, err)
+	}
+	defer dict.Close()
+	var qs []bleveQuery
+	for {
+		e, err := dict.Next()
+		if err != nil {
+			return nil, fmt.Errorf("filter %s: %w", field, err)
+		}
+		if e == nil {
+			break
+		}
+		if keep(e.Term) {
+			t := bleve.NewTermQuery(e.Term)
+			t.SetField(field)
+			qs = append(qs, t)
+		}
+	}
+	switch len(qs) {
+	case 0:
+		return bleve.NewMatchNoneQuery(), nil
+	case 1:
+		return qs[0], nil
+	}
+	return bleve.NewDisjunctionQuery(qs...), nil
+}
+
+// makeHit turns a bleve hit into a Hit with fragments and a KWIC line.
+func makeHit(h *search.DocumentMatch) Hit {
+	str := func(name string) string {
+		s, _ := h.Fields[name].(string)
+		return s
+	}
+	hit := Hit{
+		ID:           h.ID,
+		DocID:        str(fieldDoc),
+		Municipality: str(fieldKommun),
+		Title:        str(fieldTitle),
+		Label:        str(fieldLabel),
+		Heading:      str(fieldHeading),
+		Score:        h.Score,
+	}
+	lines := str(fieldLines)
+	text := str(fieldText)
+	hit.StartLine = rawLine(lines, 0)
+	hit.EndLine = rawLine(lines, strings.Count(text, "\n"))
+	hit.Line = hit.StartLine
+	spans := matchSpans(h, len(text))
+	if len(spans) == 0 {
+		return hit
+	}
+	frags, best := pickFragments(text, spans, maxFragments, fragmentBytes)
+	for _, fr := range frags {
+		f := renderFragment(text, fr)
+		f.Line = rawLine(lines, strings.Count(text[:fr.from], "\n"))
+		hit.Fragments = append(hit.Fragments, f)
+	}
+	hit.Line = rawLine(lines, strings.Count(text[:best.Start], "\n"))
+	hit.KWIC = makeKWIC(text, best)
+	return hit
+}
+
+// matchSpans returns the byte ranges of the matched words, in order,
+// without duplicates.
+func matchSpans(h *search.DocumentMatch, n int) []Mark {
+	var spans []Mark
+	for _, tlm := range h.Locations {
+		for _, locs := range tlm {
+			for _, l := range locs {
+				if int(l.End) <= n && l.Start < l.End {
+					spans = append(spans, Mark{Start: int(l.Start), End: int(l.End)})
+				}
+			}
+		}
+	}
+	sort.Slice(spans, func(i, j int) bool {
+		if spans[i].Start != spans[j].Start {
+			return spans[i].Start < spans[j].Start
+		}
+		return spans[i].End > spans[j].End
+	})
+	out := spans[:0]
+	for _, s := range spans {
+		if len(out) > 0 && s.Start < out[len(out)-1].End {
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
