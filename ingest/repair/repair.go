@@ -20,6 +20,10 @@ type Fix struct {
 	Name  string
 	Doc   string
 	Apply func(text string) (string, []corpus.Change)
+	// SetApart, when true, makes Clean report every removal of whole lines
+	// this fix makes as a Result.Boilerplate range (with the change's Why),
+	// so that later stages and the diff know the text was set apart.
+	SetApart bool
 }
 
 // Result is what Clean produced.
@@ -36,6 +40,7 @@ func Clean(raw string, fixes []Fix) Result {
 	text := raw
 	lineMap := corpus.IdentityLineMap(raw)
 	var all []corpus.Change
+	var apart []corpus.LineRange
 	for _, f := range fixes {
 		out, changes := f.Apply(text)
 		if len(changes) == 0 {
@@ -44,14 +49,71 @@ func Clean(raw string, fixes []Fix) Result {
 		sort.SliceStable(changes, func(i, j int) bool { return changes[i].Pos < changes[j].Pos })
 		lineStarts := lineOffsets(text)
 		for i := range changes {
-			changes[i].Fix = f.Name
-			changes[i].Line = lineMap[lineAt(lineStarts, changes[i].Pos)]
+			c := &changes[i]
+			c.Fix = f.Name
+			c.Line = lineMap[lineAt(lineStarts, c.Pos)]
+			if f.SetApart {
+				if r, ok := wholeLines(text, lineStarts, lineMap, *c); ok {
+					apart = append(apart, r)
+				}
+			}
 		}
 		lineMap = remapLines(text, changes, lineMap)
 		all = append(all, changes...)
 		text = out
 	}
-	return Result{Text: text, LineMap: lineMap, Changes: all}
+	return Result{Text: text, LineMap: lineMap, Changes: all, Boilerplate: mergeRanges(apart)}
+}
+
+// wholeLines returns the raw line range a removal covers when it removes
+// whole lines (blank lines at its edges do not count).
+func wholeLines(text string, starts, lineMap []int, c corpus.Change) (corpus.LineRange, bool) {
+	if c.Before == "" || strings.TrimSpace(c.After) != "" {
+		return corpus.LineRange{}, false
+	}
+	start, end := c.Pos, c.Pos+len(c.Before)
+	if end > len(text) {
+		return corpus.LineRange{}, false
+	}
+	// Whole lines: the removal starts at a line start (or after the
+	// newline of the line before) and ends at a line end.
+	if start > 0 && text[start-1] != '\n' && text[start] != '\n' {
+		return corpus.LineRange{}, false
+	}
+	if end < len(text) && text[end-1] != '\n' && text[end] != '\n' {
+		return corpus.LineRange{}, false
+	}
+	// Trim blank edges so the range names the text lines.
+	for start < end && (text[start] == '\n' || text[start] == ' ' || text[start] == '\t') {
+		start++
+	}
+	for end > start && (text[end-1] == '\n' || text[end-1] == ' ' || text[end-1] == '\t') {
+		end--
+	}
+	if start >= end {
+		return corpus.LineRange{}, false
+	}
+	first := lineMap[min(lineAt(starts, start), len(lineMap)-1)]
+	last := lineMap[min(lineAt(starts, end-1), len(lineMap)-1)]
+	return corpus.LineRange{StartLine: first, EndLine: max(first, last), Why: c.Why}, true
+}
+
+// mergeRanges sorts ranges and merges those that touch and share a reason.
+func mergeRanges(rs []corpus.LineRange) []corpus.LineRange {
+	if len(rs) == 0 {
+		return nil
+	}
+	sort.SliceStable(rs, func(i, j int) bool { return rs[i].StartLine < rs[j].StartLine })
+	out := []corpus.LineRange{rs[0]}
+	for _, r := range rs[1:] {
+		last := &out[len(out)-1]
+		if r.Why == last.Why && r.StartLine <= last.EndLine+2 {
+			last.EndLine = max(last.EndLine, r.EndLine)
+			continue
+		}
+		out = append(out, r)
+	}
+	return out
 }
 
 // lineOffsets returns the byte offset at which each line of s starts.
@@ -136,7 +198,14 @@ func ApplyChanges(text string, changes []corpus.Change) string {
 
 // DefaultFixes returns the repair steps in the order Clean applies them.
 func DefaultFixes() []Fix {
-	return []Fix{}
+	return []Fix{
+		UnicodeFix(),
+		MojibakeFix(),
+		BoilerplateFix(),
+		FurnitureFix(),
+		FootnoteFix(),
+		HyphenationFix(),
+	}
 }
 
 // Repair sets d.Text, d.LineMap, d.Changes and d.Boilerplate from d.Raw.

@@ -1,0 +1,217 @@
+package repair
+
+import (
+	"regexp"
+	"strings"
+
+	"styrdok/corpus"
+)
+
+// BoilerplateFix removes web page chrome from the flow: document viewer
+// controls (`Storlek: px`, `Starta visningen från sidan`, `Download`,
+// `Transkript`), cookie banners, navigation, share and print links, and
+// listings of other documents (`Läs mer` blocks, `Relaterade dokument`).
+// Every removed block is a recorded change and a Result.Boilerplate range.
+func BoilerplateFix() Fix {
+	return Fix{
+		Name:     "boilerplate",
+		Doc:      "web viewer chrome, cookie and navigation lines, listings of other documents",
+		Apply:    applyBoilerplate,
+		SetApart: true,
+	}
+}
+
+const (
+	whyChrome  = "boilerplate: web page or viewer chrome"
+	whyListing = "boilerplate: listing of other documents"
+)
+
+// chromeLine matches a whole (trimmed) line of web or viewer chrome.
+var chromeLine = regexp.MustCompile(`(?i)^(?:` +
+	`storlek:\s*\d*\s*px|` +
+	`starta visningen från sidan:?\s*\d*|` +
+	`(?:download|ladda ner|ladda ned)(?:\s+(?:pdf|dokumentet|filen))?(?:\s+["“”'].{0,120})?|` +
+	`transkript|transcript|` +
+	`skriv ut(?: sidan)?|utskriftsvänlig(?: version)?|print|` +
+	`dela(?: sidan)?(?: på (?:facebook|twitter|linkedin|x|e-post))?|share|tipsa(?: en vän| om sidan)?|` +
+	`facebook|twitter|linkedin|instagram|youtube|` +
+	`(?:hoppa |gå )?till (?:toppen|sidans topp|huvudinnehåll(?:et)?|innehållet)|` +
+	`meny|stäng(?: meny)?|sök|startsida|logga in|lyssna|translate|` +
+	`(?:acceptera|godkänn|neka|avvisa)(?: alla)?(?: cookies| kakor)?|` +
+	`(?:hem|start|startsida)\s*[>/›»].{0,200}` +
+	`)$`)
+
+// cookieLine matches a cookie banner sentence.
+var cookieLine = regexp.MustCompile(`(?i)\b(?:cookies|kakor)\b.*\b(?:använder|godkänn|accepter|samtycke|inställningar)|\b(?:använder|godkänn|accepter)\w*\b.*\b(?:cookies|kakor)\b`)
+
+// listingHeader starts a listing of other documents that runs to the end.
+var listingHeader = regexp.MustCompile(`(?i)^(?:relaterade|liknande|fler|andra|populära) (?:dokument|styrdokument|sidor|publikationer)|^andra har (?:även|också) (?:läst|tittat på)|^se även$|^relaterat$`)
+
+// readMore matches a "Läs mer" link line.
+var readMore = regexp.MustCompile(`(?i)^(?:läs mer|läs hela|visa mer|read more)\s*[»›→>.…]*$`)
+
+func applyBoilerplate(text string) (string, []corpus.Change) {
+	if !mayHaveBoilerplate(text) {
+		return text, nil
+	}
+	lines := splitLines(text)
+	mark := make([]string, len(lines)) // why, per line
+	get := func(i int) string { return strings.TrimSpace(text[lines[i].Start:lines[i].End]) }
+
+	for i := range lines {
+		t := get(i)
+		if t == "" || len(t) > 300 {
+			continue
+		}
+		if chromeLine.MatchString(t) || (len(t) < 300 && cookieLine.MatchString(t)) {
+			mark[i] = whyChrome
+		}
+	}
+	// A viewer's header: short lines above chrome near the top belong to it
+	// (the document title the viewer repeats).
+	head := -1
+	nonblank := 0
+	for i := range lines {
+		if get(i) == "" {
+			continue
+		}
+		nonblank++
+		if nonblank > 12 {
+			break
+		}
+		if mark[i] == whyChrome {
+			head = i
+		}
+	}
+	if head >= 0 {
+		chromeCount := 0
+		for i := 0; i <= head; i++ {
+			if mark[i] == whyChrome {
+				chromeCount++
+			}
+		}
+		if chromeCount >= 2 {
+			for i := 0; i <= head; i++ {
+				if t := get(i); t != "" && len(t) <= 100 {
+					mark[i] = whyChrome
+				}
+			}
+		}
+	}
+	markListing(text, lines, mark, get)
+
+	e := edits{text: text}
+	for i := 0; i < len(lines); {
+		if mark[i] == "" {
+			i++
+			continue
+		}
+		why := mark[i]
+		j := i
+		// extend over lines with the same reason and blank lines between
+		for k := i + 1; k < len(lines); k++ {
+			if mark[k] == why {
+				j = k
+				continue
+			}
+			if mark[k] == "" && get(k) == "" {
+				continue
+			}
+			break
+		}
+		start, end := lines[i].Start, lineEnd(text, lines[j])
+		if end == len(text) && start > 0 && text[len(text)-1] != '\n' {
+			// removing the last line: take the newline before it instead
+			start--
+		}
+		e.remove(start, end, why)
+		i = j + 1
+	}
+	return e.finish()
+}
+
+// mayHaveBoilerplate is a cheap filter so clean text costs little.
+func mayHaveBoilerplate(text string) bool {
+	for _, w := range []string{"px", "visningen", "ownload", "adda n", "ranskript", "ranscript", "kriv ut", "Dela", "dela", "ookie", "akor", "Läs mer", "läs mer", "Läs hela", "okumen", "idor", "oppa till", "ill toppen", "nnehåll", "Meny", "Sök", "Start", "Hem", "acebook", "witter", "Print", "Share", "ipsa", "Se även", "elaterat", "Logga", "Lyssna", "Translate", "Stäng"} {
+		if strings.Contains(text, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// markListing marks listings of other documents: blocks of short records
+// separated by "Läs mer" links, or everything after a "Relaterade
+// dokument" heading when what follows is a list of short records.
+func markListing(text string, lines []line, mark []string, get func(int) string) {
+	var more []int
+	for i := range lines {
+		if t := get(i); t != "" && len(t) <= 20 && readMore.MatchString(t) {
+			more = append(more, i)
+		}
+	}
+	// Chains of links whose records are short (1-4 non-blank lines).
+	recordLen := func(from, to int) int {
+		n := 0
+		for i := from + 1; i < to; i++ {
+			if get(i) != "" {
+				n++
+			}
+		}
+		return n
+	}
+	for x := 0; x < len(more); {
+		y := x
+		for y+1 < len(more) {
+			if n := recordLen(more[y], more[y+1]); n < 1 || n > 4 {
+				break
+			}
+			y++
+		}
+		if y-x+1 >= 3 {
+			// the first record has as many lines as the shortest one
+			k := 4
+			for z := x + 1; z <= y; z++ {
+				k = min(k, recordLen(more[z-1], more[z]))
+			}
+			start := more[x]
+			for n := 0; start > 0 && n < k; {
+				start--
+				if get(start) != "" {
+					n++
+				}
+			}
+			for i := start; i <= more[y]; i++ {
+				if get(i) != "" {
+					mark[i] = whyListing
+				}
+			}
+		}
+		x = y + 1
+	}
+	for i := range lines {
+		t := get(i)
+		if t == "" || len(t) > 60 || !listingHeader.MatchString(t) {
+			continue
+		}
+		// the rest must look like a list: mostly short lines
+		short, total := 0, 0
+		for j := i + 1; j < len(lines); j++ {
+			if u := get(j); u != "" {
+				total++
+				if len(u) <= 160 {
+					short++
+				}
+			}
+		}
+		if total == 0 || short*10 < total*7 || total > 400 {
+			continue
+		}
+		for j := i; j < len(lines); j++ {
+			if get(j) != "" {
+				mark[j] = whyListing
+			}
+		}
+		break
+	}
+}

@@ -1,0 +1,470 @@
+package repair
+
+import (
+	"regexp"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"styrdok/corpus"
+)
+
+// FurnitureFix removes page furniture from the flow: page labels (`Sida 2
+// (3)`, `Sida 2 av 3`, `3 (12)`, bare page numbers), the header and footer
+// lines around them (`Dnr KS 2019/0412`, running titles and logo noise that
+// repeat across pages), running footers and page numbers inside the lines
+// of one-page-per-line text, and stray OCR noise (`. .. . .` after a line,
+// `\JJ` before one). When furniture sits inside a sentence, the blank lines
+// around it go too, so the sentence joins again.
+func FurnitureFix() Fix {
+	return Fix{
+		Name:     "furniture",
+		Doc:      "page headers, footers, page numbers and logo noise",
+		Apply:    applyFurniture,
+		SetApart: true,
+	}
+}
+
+const (
+	whyPageLabel = "page furniture: page number"
+	whyHeader    = "page furniture: page header or footer"
+	whyNoise     = "page furniture: logo or scan noise"
+)
+
+const pn = `[0-9lI|]{1,3}` // a page number as OCR reads it
+
+// pageLabelLine is a whole line that only labels a page.
+var pageLabelLine = regexp.MustCompile(`(?i)^(?:sida|sid\.?|page|s\.)\s*` + pn + `\s*(?:\(\s*` + pn + `\s*\)|av\s*` + pn + `|/\s*` + pn + `|of\s*` + pn + `)?$|^\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|/\s*\d{1,3}|av\s*\d{1,3})$|^[-–—]\s*\d{1,3}\s*[-–—]$`)
+
+// pageLabelEnd finds a page label at the end of a header line.
+var pageLabelEnd = regexp.MustCompile(`(?i)\s*\b(?:sida|page)\s*` + pn + `\s*(?:\(\s*` + pn + `\s*\)|av\s*` + pn + `|of\s*` + pn + `)\s*$`)
+
+// pageLabelStart finds a page label at the start of a header line.
+var pageLabelStart = regexp.MustCompile(`(?i)^(?:sida|page)\s*` + pn + `\s*(?:\(\s*` + pn + `\s*\)|av\s*` + pn + `|of\s*` + pn + `)\s+`)
+
+// bareNumber is a page number alone on its line.
+var bareNumber = regexp.MustCompile(`^[(]?\d{1,3}[)]?$`)
+
+// dnrLine is a registration-number line of a page header.
+var dnrLine = regexp.MustCompile(`(?i)\b(?:dnr|diarienr|diarienummer|ärendenr|beteckning)\b\s*:?\s*[A-ZÅÄÖa-zåäö.]{0,6}\s*[\d]`)
+
+// dotNoise is a run of dots and specks after the text of a line.
+var dotNoise = regexp.MustCompile(`(?:\s+[.·,'o]{1,3}){4,}\s*$`)
+
+func applyFurniture(text string) (string, []corpus.Change) {
+	lines := splitLines(text)
+	if len(lines) < 2 {
+		return text, nil
+	}
+	e := edits{text: text}
+	trim := make([]string, len(lines))
+	for i, l := range lines {
+		trim[i] = strings.TrimSpace(text[l.Start:l.End])
+	}
+	// Count short lines by a key that ignores case, digits and spacing, so
+	// that running headers and footers with page numbers repeat.
+	counts := make(map[string]int)
+	keys := make([]string, len(lines))
+	for i, t := range trim {
+		if t == "" || len(t) > 80 {
+			continue
+		}
+		keys[i] = lineKey(t)
+		counts[keys[i]]++
+	}
+	repeated := func(i int) bool { return keys[i] != "" && counts[keys[i]] >= 2 }
+	blankAt := func(i int) bool { return i < 0 || i >= len(lines) || trim[i] == "" }
+
+	whole := make([]string, len(lines)) // why a whole line is furniture
+	strong := make([]bool, len(lines))
+	for i, t := range trim {
+		if t == "" || len(t) > 100 {
+			continue
+		}
+		switch {
+		case pageLabelLine.MatchString(t):
+			whole[i], strong[i] = whyPageLabel, true
+		case bareNumber.MatchString(t) && blankAt(i-1) && blankAt(i+1):
+			whole[i], strong[i] = whyPageLabel, true
+		case hasPageLabel(t):
+			rest := strings.TrimSpace(pageLabelStart.ReplaceAllString(pageLabelEnd.ReplaceAllString(t, ""), ""))
+			if rest == "" || dnrLine.MatchString(rest) || (len(rest) <= 60 && repeated(i)) {
+				whole[i] = whyHeader
+			} else {
+				// only the label goes; the rest of the line is kept
+				removeLabel(&e, text, lines[i])
+			}
+			strong[i] = true
+		case counts[keys[i]] >= 3 && strings.ContainsAny(keys[i], "#") && len(t) <= 80 && hasLetter(t):
+			// a running header or footer with a page number in it
+			whole[i], strong[i] = whyHeader, true
+		case noiseLine(t):
+			whole[i] = whyNoise
+		}
+	}
+	// Grow a zone around each anchor over header material: blank lines,
+	// registration numbers and short lines that repeat elsewhere.
+	weak := func(i int) bool {
+		t := trim[i]
+		if t == "" || len(t) > 80 {
+			return false
+		}
+		return whole[i] != "" || dnrLine.MatchString(t) || repeated(i) || noiseLine(t) || len([]rune(t)) <= 2
+	}
+	for i := range lines {
+		if !strong[i] {
+			continue
+		}
+		for _, dir := range []int{-1, 1} {
+			for j, n := i+dir, 0; j >= 0 && j < len(lines) && n < 10; j, n = j+dir, n+1 {
+				if trim[j] == "" {
+					continue
+				}
+				if !weak(j) {
+					break
+				}
+				if whole[j] == "" {
+					whole[j] = whyHeader
+				}
+			}
+		}
+	}
+	inlineFurniture(&e, text, lines, trim, whole)
+	removeWholeLines(&e, text, lines, trim, whole)
+	for i, t := range trim {
+		if t == "" || whole[i] != "" {
+			continue
+		}
+		l := lines[i]
+		if loc := dotNoise.FindStringIndex(text[l.Start:l.End]); loc != nil && strings.Count(text[l.Start+loc[0]:l.End], ".") >= 3 && loc[0] > 0 {
+			e.remove(l.Start+loc[0], l.End, whyNoise)
+		}
+		if j := leadingNoise(t); j > 0 {
+			off := l.Start + strings.Index(text[l.Start:l.End], t)
+			e.remove(off, off+j, whyNoise)
+		}
+	}
+	return e.finish()
+}
+
+func hasPageLabel(t string) bool {
+	return (strings.Contains(t, "ida") || strings.Contains(t, "age") || strings.Contains(t, "IDA")) &&
+		(pageLabelEnd.MatchString(t) || pageLabelStart.MatchString(t))
+}
+
+func removeLabel(e *edits, text string, l line) {
+	s := text[l.Start:l.End]
+	if loc := pageLabelEnd.FindStringIndex(s); loc != nil {
+		e.remove(l.Start+loc[0], l.Start+loc[1], whyPageLabel)
+		return
+	}
+	if loc := pageLabelStart.FindStringIndex(s); loc != nil {
+		off := len(s) - len(strings.TrimLeft(s, " \t"))
+		e.remove(l.Start+off, l.Start+loc[1], whyPageLabel)
+	}
+}
+
+// lineKey folds a short line for counting repeats: lower case, digits as
+// #, punctuation and spacing dropped.
+func lineKey(t string) string {
+	var b strings.Builder
+	b.Grow(len(t))
+	for _, r := range t {
+		switch {
+		case unicode.IsDigit(r):
+			b.WriteByte('#')
+		case unicode.IsLetter(r):
+			b.WriteRune(unicode.ToLower(r))
+		case r == ' ' || r == '\t':
+			// dropped so that "Sida 2 (3)" and "Sida 2(3)" meet
+		case r == '/' || r == '-' || r == ':':
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func hasLetter(t string) bool {
+	for _, r := range t {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// noiseLine reports a line of logo or scan noise: a few symbols with no
+// word in them (`&`, `\JJ`, `;Z/`).
+func noiseLine(t string) bool {
+	if len(t) > 6 {
+		return false
+	}
+	for _, f := range strings.Fields(t) {
+		if !noiseToken(f) && f != "&" {
+			return false
+		}
+	}
+	return true
+}
+
+// noiseToken reports a token that is a scan artefact: it holds a
+// backslash, semicolon, slash or similar and at most two letters.
+func noiseToken(f string) bool {
+	if !strings.ContainsAny(f, "\\;|{}[]~^_<>/") {
+		return false
+	}
+	letters := 0
+	for _, r := range f {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+		if unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return letters <= 2 && utf8.RuneCountInString(f) <= 4
+}
+
+// leadingNoise returns the length of a noise token (and its space) that
+// starts a line of text.
+func leadingNoise(t string) int {
+	sp := strings.IndexByte(t, ' ')
+	if sp <= 0 || !noiseToken(t[:sp]) {
+		return 0
+	}
+	rest := strings.TrimLeft(t[sp:], " ")
+	r, _ := utf8.DecodeRuneInString(rest)
+	if !unicode.IsLetter(r) {
+		return 0
+	}
+	return len(t) - len(rest)
+}
+
+// inlineFurniture handles text with one page per line (web transcripts of
+// PDFs): page numbers that start the page lines and a running footer at
+// their end are removed from inside the lines.
+func inlineFurniture(e *edits, text string, lines []line, trim, whole []string) {
+	var pages []int
+	for i, t := range trim {
+		if whole[i] == "" && len(t) >= 400 {
+			pages = append(pages, i)
+		}
+	}
+	if len(pages) < 3 {
+		return
+	}
+	// Lines that start with a number counting up are numbered pages; short
+	// lines among them (an empty last page) count too.
+	var numbered []int
+	last := 0
+	for i, t := range trim {
+		if t == "" || whole[i] != "" {
+			continue
+		}
+		n, rest := leadingNumber(t)
+		if n > last && n <= last+3 && rest != "" {
+			numbered = append(numbered, i)
+			last = n
+		}
+	}
+	isNumbered := make(map[int]bool)
+	if len(numbered) >= 3 {
+		for _, i := range numbered {
+			isNumbered[i] = true
+		}
+	}
+	// A running footer: the same words at the end of most page lines,
+	// with or without a page number around them.
+	phrase := footerPhrase(trim, pages)
+	for i, t := range trim {
+		if t == "" || whole[i] != "" {
+			continue
+		}
+		l := lines[i]
+		s := text[l.Start:l.End]
+		lead := len(s) - len(strings.TrimLeft(s, " \t"))
+		start, end := l.Start+lead, l.Start+len(strings.TrimRight(s, " \t"))
+		headEnd := start
+		if isNumbered[i] {
+			n, _ := leadingNumber(t)
+			headEnd = start + len(strconv.Itoa(n))
+			for headEnd < end && text[headEnd] == ' ' {
+				headEnd++
+			}
+		}
+		tailStart := end
+		if phrase != "" {
+			if k := footerAt(text[headEnd:end], phrase); k >= 0 {
+				tailStart = headEnd + k
+			}
+		}
+		if headEnd >= tailStart {
+			whole[i] = whyHeader
+			continue
+		}
+		if headEnd > start {
+			e.remove(start, headEnd, whyPageLabel)
+		}
+		if tailStart < end {
+			e.remove(tailStart, end, whyHeader)
+		}
+	}
+}
+
+func leadingNumber(t string) (int, string) {
+	j := 0
+	for j < len(t) && j < 3 && t[j] >= '0' && t[j] <= '9' {
+		j++
+	}
+	if j == 0 || j >= len(t) || t[j] != ' ' {
+		return 0, ""
+	}
+	n, _ := strconv.Atoi(t[:j])
+	return n, strings.TrimSpace(t[j:])
+}
+
+// footerPhrase finds 2-5 words (page numbers aside) that end at least half
+// of the page lines, at least three of them.
+func footerPhrase(trim []string, pages []int) string {
+	counts := make(map[string]int)
+	for _, i := range pages {
+		w := strings.Fields(trim[i])
+		for len(w) > 0 && isNumber(w[len(w)-1]) {
+			w = w[:len(w)-1]
+		}
+		seen := make(map[string]bool)
+		for k := 2; k <= 5 && k <= len(w); k++ {
+			tail := w[len(w)-k:]
+			if isNumber(tail[0]) {
+				break
+			}
+			p := strings.Join(tail, " ")
+			if !seen[p] {
+				counts[p]++
+				seen[p] = true
+			}
+		}
+	}
+	best := ""
+	for p, c := range counts {
+		if c >= 3 && c*2 >= len(pages) && (len(p) > len(best) || (len(p) == len(best) && p < best)) {
+			best = p
+		}
+	}
+	return best
+}
+
+// footerAt returns where the footer (an optional page number, the phrase,
+// an optional page number) starts at the end of s, or -1.
+func footerAt(s, phrase string) int {
+	t := strings.TrimRight(s, " ")
+	// trailing page number
+	j := len(t)
+	for j > 0 && t[j-1] >= '0' && t[j-1] <= '9' && len(t)-j < 3 {
+		j--
+	}
+	if j < len(t) && j > 0 && t[j-1] == ' ' {
+		t = strings.TrimRight(t[:j], " ")
+	}
+	if !strings.HasSuffix(t, phrase) {
+		return -1
+	}
+	k := len(t) - len(phrase)
+	if k > 0 && t[k-1] != ' ' {
+		return -1
+	}
+	// leading page number
+	u := strings.TrimRight(t[:k], " ")
+	j = len(u)
+	for j > 0 && u[j-1] >= '0' && u[j-1] <= '9' && len(u)-j < 3 {
+		j--
+	}
+	if j < len(u) && (j == 0 || u[j-1] == ' ') {
+		k = j
+	}
+	for k > 0 && t[k-1] == ' ' {
+		k--
+	}
+	return k
+}
+
+func isNumber(w string) bool {
+	if w == "" || len(w) > 3 {
+		return false
+	}
+	for i := 0; i < len(w); i++ {
+		if w[i] < '0' || w[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
+// removeWholeLines removes the lines marked in whole. A run of furniture
+// and blank lines inside a sentence (the text before does not end a
+// sentence and the text after goes on in lower case) goes entirely, so
+// the sentence joins; elsewhere one blank line is left as a paragraph
+// break when there was one.
+func removeWholeLines(e *edits, text string, lines []line, trim, whole []string) {
+	for i := 0; i < len(lines); {
+		if whole[i] == "" {
+			i++
+			continue
+		}
+		// extend back over blank lines, forward over furniture and blanks
+		a := i
+		for a > 0 && trim[a-1] == "" {
+			a--
+		}
+		b := i
+		why := whole[i]
+		for b+1 < len(lines) && (whole[b+1] != "" || trim[b+1] == "") {
+			b++
+			if whole[b] != "" && whole[b] != why {
+				why = whyHeader
+			}
+		}
+		blank := false
+		for k := a; k <= b; k++ {
+			if trim[k] == "" {
+				blank = true
+			}
+		}
+		prev, next := "", ""
+		if a > 0 {
+			prev = trim[a-1]
+		}
+		if b+1 < len(lines) {
+			next = trim[b+1]
+		}
+		start, end := lines[a].Start, lineEnd(text, lines[b])
+		after := ""
+		switch {
+		case prev == "" || next == "":
+			// text edge: nothing to keep
+			if next == "" && a > 0 {
+				// at the end: keep the newline of the line before
+				start, end = lines[a].Start, len(text)
+			}
+		case blank && !continues(prev, next):
+			after = "\n"
+		}
+		if end == len(text) && start > 0 && text[len(text)-1] != '\n' {
+			start-- // the last line has no newline: take the one before
+		}
+		e.add(start, text[start:end], after, why)
+		i = b + 1
+	}
+}
+
+// continues reports whether the line after removed furniture goes on with
+// the sentence of the line before.
+func continues(prev, next string) bool {
+	last, _ := utf8.DecodeLastRuneInString(prev)
+	if strings.ContainsRune(".!?:;", last) {
+		return false
+	}
+	first, _ := utf8.DecodeRuneInString(next)
+	return unicode.IsLower(first) || unicode.IsDigit(first)
+}
