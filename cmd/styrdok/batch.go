@@ -34,9 +34,11 @@ type batchOptions struct {
 	// LogEvery is how often a progress line is printed when stderr is not
 	// a terminal; 0 means every 10 seconds.
 	LogEvery time.Duration
-	// FlushEvery bounds how many documents wait in memory before they are
-	// written to the index; 0 means 64.
+	// FlushEvery and FlushBytes bound how many documents (and bytes of
+	// their text) wait in memory before they are written to the index in
+	// one update; 0 means 256 documents and 32 MiB.
 	FlushEvery int
+	FlushBytes int
 }
 
 // Layout of a batch output directory.
@@ -132,7 +134,10 @@ func runBatch(ctx context.Context, g *globalOptions, opts batchOptions, dir stri
 		opts.LogEvery = 10 * time.Second
 	}
 	if opts.FlushEvery <= 0 {
-		opts.FlushEvery = 64
+		opts.FlushEvery = 256
+	}
+	if opts.FlushBytes <= 0 {
+		opts.FlushBytes = 32 << 20
 	}
 	info, err := os.Stat(dir)
 	if err != nil {
@@ -182,7 +187,7 @@ func runBatch(ctx context.Context, g *globalOptions, opts batchOptions, dir stri
 
 	// Bring the index in step with the store before anything else: a run
 	// that was killed may have stored documents it did not get to index.
-	r.idx, err = openBatchIndexer(st, out, opts.FlushEvery)
+	r.idx, err = openBatchIndexer(st, out, opts.FlushEvery, opts.FlushBytes)
 	if err != nil {
 		return err
 	}
@@ -417,36 +422,82 @@ func (r *batchRun) processOne(ctx context.Context, in input) (res batchResult) {
 	return res
 }
 
-// read runs the pipeline on one file's bytes; a PDF without a text layer is
-// read by OCR when that was asked for.
+// read runs the pipeline on one file's bytes. With --ocr, the pages of a
+// PDF that have no text layer are read by OCR and the pipeline runs on the
+// text of all pages.
 func (r *batchRun) read(ctx context.Context, abs string, data []byte, opts ingest.Options) (*corpus.Document, bool, error) {
 	d, err := process(abs, data, opts)
-	if err == nil || !isScanned(err) {
-		return d, false, err
-	}
-	if r.ocr == nil {
+	switch {
+	case err != nil && !isScanned(err):
+		return nil, false, err
+	case err != nil && r.ocr == nil:
 		return nil, false, fmt.Errorf("%w; rerun with --ocr to read it by OCR", err)
+	case err == nil && (r.ocr == nil || len(scannedPages(d)) == 0):
+		return d, false, nil
 	}
-	text, pages, err := r.ocr.Text(ctx, abs, data)
+	var pages []string // text by page; the reader's where it found some
+	var want []int     // pages to read by OCR; nil for all
+	var notes []corpus.Note
+	if d != nil {
+		want = scannedPages(d)
+		for _, p := range d.Pages {
+			pages = append(pages, d.Raw[p.Span.Start:p.Span.End])
+		}
+		for _, n := range d.Notes {
+			if !(n.Page > 0 && strings.Contains(n.Message, scannedMarker)) {
+				notes = append(notes, n)
+			}
+		}
+	}
+	texts, err := r.ocr.Pages(ctx, data, want)
 	if err != nil {
 		return nil, true, err
 	}
-	d, err = ingest.Read(abs+".ocr.txt", []byte(text), opts)
+	if want == nil {
+		for n := range texts {
+			want = append(want, n)
+		}
+		sort.Ints(want)
+		if len(want) > 0 {
+			pages = make([]string, want[len(want)-1])
+		}
+	}
+	for _, n := range want {
+		if n >= 1 && n <= len(pages) {
+			pages[n-1] = texts[n]
+		}
+	}
+	joined, spans := joinPages(pages)
+	d, err = ingest.Read(abs+".txt", []byte(joined), opts)
 	if err != nil {
-		return nil, true, fmt.Errorf("OCR text: %w", err)
+		return nil, true, fmt.Errorf("text read by OCR: %s", strings.TrimPrefix(err.Error(), abs+".txt: "))
 	}
-	d.Source = abs
-	d.Format = corpus.FormatPDF
-	d.Size = int64(len(data))
-	d.ID = corpus.IDFor(data)
-	if len(d.Pages) == 0 {
-		d.Pages = pagesByFormFeed(d.Raw)
+	d.Source, d.Format, d.Size, d.ID = abs, corpus.FormatPDF, int64(len(data)), corpus.IDFor(data)
+	if d.Raw == joined {
+		d.Pages = spans
 	}
+	d.Notes = append(notes, d.Notes...)
 	d.Notes = append(d.Notes, corpus.Note{Kind: corpus.NoteWarning,
-		Message: fmt.Sprintf("text read by OCR (tesseract -l swe) from %s without a text layer", pageList(pages))})
+		Message: fmt.Sprintf("%s without a text layer read by OCR (tesseract -l swe)", pageList(want))})
 	repair.Repair(d)
 	analyze.Analyze(d)
 	return d, true, nil
+}
+
+// joinPages joins page texts the way the PDF reader does (a blank line
+// between pages) and returns each page's span.
+func joinPages(pages []string) (string, []corpus.Page) {
+	var b strings.Builder
+	spans := make([]corpus.Page, len(pages))
+	for i, p := range pages {
+		if i > 0 {
+			b.WriteString("\n\n")
+		}
+		start := b.Len()
+		b.WriteString(p)
+		spans[i] = corpus.Page{Number: i + 1, Span: corpus.Span{Start: start, End: b.Len()}}
+	}
+	return b.String(), spans
 }
 
 // storeHas reports whether the store holds a document with this ID. It looks

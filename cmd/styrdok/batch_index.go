@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -14,21 +15,21 @@ import (
 
 // searchIndex is what batch needs from the search index.
 type searchIndex interface {
-	// Put adds or replaces documents (by ID) in one atomic batch.
-	Put(docs []*corpus.Document) error
-	// Delete removes documents by ID; unknown IDs are not an error.
-	Delete(ids []string) error
-	// DocCount returns how many documents the index holds.
-	DocCount() (uint64, error)
+	// Update deletes the documents del, then adds or replaces docs (by
+	// ID), as one atomic change.
+	Update(docs []*corpus.Document, del []string) error
 	Close() error
 }
 
-// indexOpener opens (creating if needed) the index of the store in
-// corpusDir; reset removes it so that it can be built from scratch. Where
-// the index lives is the index package's business.
+// indexOpener reaches the index of the store in corpusDir; where it lives
+// on disk is the index package's business.
 type indexOpener struct {
-	open  func(corpusDir string) (searchIndex, error)
-	reset func(corpusDir string) error
+	// open opens the index; it fails when there is none or when it cannot
+	// be used (damaged, or built by another analyzer version).
+	open func(corpusDir string) (searchIndex, error)
+	// create replaces whatever index there is with an empty one.
+	create func(corpusDir string) error
+	// where says where the index is, for messages.
 	where func(corpusDir string) string
 }
 
@@ -57,21 +58,26 @@ type batchIndexer struct {
 	indexed    map[string]bool
 	docs       []*corpus.Document
 	dels       []string
-	flushEvery int
+	bytes      int // text bytes of docs
+	flushEvery int // documents
+	flushBytes int // text bytes
 }
 
-func openBatchIndexer(st *corpus.Store, out string, flushEvery int) (*batchIndexer, error) {
+func openBatchIndexer(st *corpus.Store, out string, flushEvery, flushBytes int) (*batchIndexer, error) {
 	b := &batchIndexer{
 		st: st, opener: defaultIndexOpener, journal: filepath.Join(out, batchJournalName),
-		indexed: map[string]bool{}, flushEvery: flushEvery,
+		indexed: map[string]bool{}, flushEvery: flushEvery, flushBytes: flushBytes,
 	}
 	ix, err := b.opener.open(st.Dir)
 	if err != nil {
-		// A damaged index is rebuilt from the store; the store is the truth.
-		if rerr := b.opener.reset(st.Dir); rerr != nil {
-			return nil, fmt.Errorf("index: %w (and removing it: %v)", err, rerr)
+		// No index yet, a damaged one or one of another analyzer version:
+		// start from an empty one and fill it from the store, the truth.
+		if err := b.opener.create(st.Dir); err != nil {
+			return nil, fmt.Errorf("index: %w", err)
 		}
-		os.Remove(b.journal)
+		if err := os.Remove(b.journal); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("index journal: %w", err)
+		}
 		if ix, err = b.opener.open(st.Dir); err != nil {
 			return nil, fmt.Errorf("index: %w", err)
 		}
@@ -80,59 +86,38 @@ func openBatchIndexer(st *corpus.Store, out string, flushEvery int) (*batchIndex
 	return b, nil
 }
 
-// Sync makes the index hold exactly the stored documents: it deletes what
-// the journal lists but the store lacks, puts what the store has but the
-// journal does not list, and rebuilds the index from the store when its
-// document count still disagrees. It returns how many documents it put.
+// Sync makes the index hold exactly the stored documents. Index updates
+// are atomic and the journal is written after each, so after a crash the
+// index holds at most the journal's IDs plus documents that are still in
+// the store: deleting what the journal lists but the store lacks and
+// putting (an idempotent replace) what the store has but the journal does
+// not list restores index == store. Without a journal the index is built
+// again from the store. Sync returns how many documents it put.
 func (b *batchIndexer) Sync(ctx context.Context, entries []storeEntry) (int, error) {
 	inStore := make(map[string]bool, len(entries))
 	for _, e := range entries {
 		inStore[e.ID] = true
 	}
-	trusted := b.readJournal() == nil
-	put := 0
-	if trusted {
-		var dels []string
-		for id := range b.indexed {
-			if !inStore[id] {
-				dels = append(dels, id)
-			}
-		}
-		sort.Strings(dels)
-		if err := b.Add(nil, dels); err != nil {
+	if err := b.readJournal(); err != nil {
+		if err := b.rebuild(); err != nil {
 			return 0, err
 		}
-		n, err := b.putMissing(ctx, entries)
-		if err != nil {
-			return n, err
-		}
-		put += n
-		if err := b.Flush(); err != nil {
-			return put, err
+	}
+	var dels []string
+	for id := range b.indexed {
+		if !inStore[id] {
+			dels = append(dels, id)
 		}
 	}
-	count, err := b.ix.DocCount()
-	if err == nil && trusted && count == uint64(len(entries)) {
-		return put, nil
-	}
-	// The journal is missing or the index disagrees with it: rebuild.
-	if err := b.rebuild(); err != nil {
-		return put, err
+	sort.Strings(dels)
+	if err := b.Add(nil, dels); err != nil {
+		return 0, err
 	}
 	n, err := b.putMissing(ctx, entries)
-	put += n
 	if err != nil {
-		return put, err
+		return n, err
 	}
-	if err := b.Flush(); err != nil {
-		return put, err
-	}
-	if count, err := b.ix.DocCount(); err != nil {
-		return put, fmt.Errorf("index: %w", err)
-	} else if count != uint64(len(entries)) {
-		return put, fmt.Errorf("index: holds %d documents after a rebuild from a store of %d", count, len(entries))
-	}
-	return put, nil
+	return n, b.Flush()
 }
 
 // putMissing indexes the stored documents the journal does not list.
@@ -160,14 +145,14 @@ func (b *batchIndexer) putMissing(ctx context.Context, entries []storeEntry) (in
 	return n, nil
 }
 
-// rebuild empties the index and forgets the journal.
+// rebuild replaces the index with an empty one and empties the journal.
 func (b *batchIndexer) rebuild() error {
-	b.docs, b.dels = nil, nil
+	b.docs, b.dels, b.bytes = nil, nil, 0
 	if err := b.ix.Close(); err != nil {
 		return fmt.Errorf("index: %w", err)
 	}
-	if err := b.opener.reset(b.st.Dir); err != nil {
-		return fmt.Errorf("index: reset: %w", err)
+	if err := b.opener.create(b.st.Dir); err != nil {
+		return fmt.Errorf("index: %w", err)
 	}
 	ix, err := b.opener.open(b.st.Dir)
 	if err != nil {
@@ -183,9 +168,10 @@ func (b *batchIndexer) rebuild() error {
 func (b *batchIndexer) Add(d *corpus.Document, deletes []string) error {
 	if d != nil {
 		b.docs = append(b.docs, d)
+		b.bytes += len(d.Text)
 	}
 	b.dels = append(b.dels, deletes...)
-	if len(b.docs)+len(b.dels) >= b.flushEvery {
+	if len(b.docs)+len(b.dels) >= b.flushEvery || b.bytes >= b.flushBytes {
 		return b.Flush()
 	}
 	return nil
@@ -197,34 +183,27 @@ func (b *batchIndexer) Flush() error {
 	if len(b.docs) == 0 && len(b.dels) == 0 {
 		return nil
 	}
-	if len(b.dels) > 0 {
-		// A replaced ID that came back (same bytes again) must stay.
-		keep := map[string]bool{}
-		for _, d := range b.docs {
-			keep[d.ID] = true
-		}
-		var dels []string
-		for _, id := range b.dels {
-			if !keep[id] {
-				dels = append(dels, id)
-			}
-		}
-		if err := b.ix.Delete(dels); err != nil {
-			return fmt.Errorf("index: delete: %w", err)
-		}
-		for _, id := range dels {
-			delete(b.indexed, id)
+	// A replaced ID that came back (the same bytes again) must stay.
+	keep := map[string]bool{}
+	for _, d := range b.docs {
+		keep[d.ID] = true
+	}
+	var dels []string
+	for _, id := range b.dels {
+		if !keep[id] {
+			dels = append(dels, id)
 		}
 	}
-	if len(b.docs) > 0 {
-		if err := b.ix.Put(b.docs); err != nil {
-			return fmt.Errorf("index: %w", err)
-		}
-		for _, d := range b.docs {
-			b.indexed[d.ID] = true
-		}
+	if err := b.ix.Update(b.docs, dels); err != nil {
+		return fmt.Errorf("index: %w", err)
 	}
-	b.docs, b.dels = nil, nil
+	for _, id := range dels {
+		delete(b.indexed, id)
+	}
+	for _, d := range b.docs {
+		b.indexed[d.ID] = true
+	}
+	b.docs, b.dels, b.bytes = nil, nil, 0
 	return b.writeJournal()
 }
 

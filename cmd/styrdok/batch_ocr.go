@@ -3,11 +3,13 @@ package main
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -15,7 +17,8 @@ import (
 	"styrdok/corpus"
 )
 
-// scannedMarker is what ingest.Read says about a PDF without a text layer.
+// scannedMarker is what the PDF reader says about a PDF, or a page, without
+// a text layer.
 const scannedMarker = "no text layer (scanned?)"
 
 // isScanned reports whether a pipeline error says the PDF has no text layer.
@@ -23,9 +26,20 @@ func isScanned(err error) bool {
 	return err != nil && strings.Contains(err.Error(), scannedMarker)
 }
 
-// ocrReader reads PDFs without a text layer: pdftotext finds the pages that
-// have no text, pdftoppm renders those at 300 dpi and tesseract reads them
-// with the Swedish model. The text is cached by content hash in cacheDir.
+// scannedPages returns the pages the reader found no text on.
+func scannedPages(d *corpus.Document) []int {
+	var pages []int
+	for _, n := range d.Notes {
+		if n.Page > 0 && strings.Contains(n.Message, scannedMarker) {
+			pages = append(pages, n.Page)
+		}
+	}
+	return pages
+}
+
+// ocrReader reads PDF pages that have no text layer: pdftoppm renders them
+// at 300 dpi and tesseract reads them with its Swedish model. Page texts are
+// cached by the PDF's content hash in cacheDir.
 type ocrReader struct {
 	cacheDir string
 
@@ -33,29 +47,22 @@ type ocrReader struct {
 	toolErr error
 }
 
-// ocrTools are the programs OCR runs, with the Debian package of each.
-var ocrTools = []struct{ prog, pkg string }{
-	{"pdftotext", "poppler-utils"},
-	{"pdftoppm", "poppler-utils"},
-	{"tesseract", "tesseract-ocr"},
-}
-
 // errOCRTools says what to install for --ocr.
-var errOCRTools = errors.New("OCR needs pdftoppm, pdftotext and tesseract with Swedish; install poppler-utils, tesseract-ocr and tesseract-ocr-swe (Debian/Ubuntu: apt-get install poppler-utils tesseract-ocr tesseract-ocr-swe)")
+var errOCRTools = errors.New("OCR needs pdftoppm and tesseract with its Swedish model; install poppler-utils, tesseract-ocr and tesseract-ocr-swe (Debian/Ubuntu: apt-get install poppler-utils tesseract-ocr tesseract-ocr-swe)")
 
 // checkTools looks for the OCR programs and tesseract's Swedish model once.
 func (o *ocrReader) checkTools(ctx context.Context) error {
 	o.once.Do(func() {
 		var missing []string
-		for _, t := range ocrTools {
-			if _, err := exec.LookPath(t.prog); err != nil {
-				missing = append(missing, t.prog)
+		for _, prog := range []string{"pdftoppm", "tesseract"} {
+			if _, err := exec.LookPath(prog); err != nil {
+				missing = append(missing, prog)
 			}
 		}
 		if len(missing) == 0 {
 			out, err := exec.CommandContext(ctx, "tesseract", "--list-langs").CombinedOutput()
 			if err != nil || !hasLine(string(out), "swe") {
-				missing = append(missing, "tesseract Swedish model (swe)")
+				missing = append(missing, "tesseract's Swedish model (swe)")
 			}
 		}
 		if len(missing) > 0 {
@@ -74,81 +81,137 @@ func hasLine(s, want string) bool {
 	return false
 }
 
-// Text returns the text of the PDF data, pages separated by form feeds, and
-// the numbers of the pages that were read by OCR.
-func (o *ocrReader) Text(ctx context.Context, name string, data []byte) (string, []int, error) {
-	id := corpus.IDFor(data)
-	cache := filepath.Join(o.cacheDir, id+".txt")
-	if b, err := os.ReadFile(cache); err == nil {
-		text, pages := decodeOCRCache(string(b))
-		return text, pages, nil
+// ocrCache is the cache file of one PDF: page number -> text.
+type ocrCache struct {
+	Pages map[int]string `json:"pages"`
+}
+
+// Pages returns the OCR text of the given pages of the PDF data (all pages
+// when want is nil), by page number.
+func (o *ocrReader) Pages(ctx context.Context, data []byte, want []int) (map[int]string, error) {
+	cachePath := filepath.Join(o.cacheDir, corpus.IDFor(data)+".json")
+	var cache ocrCache
+	if b, err := os.ReadFile(cachePath); err == nil {
+		json.Unmarshal(b, &cache) // a damaged cache file is read again
+	}
+	if cache.Pages == nil {
+		cache.Pages = map[int]string{}
+	}
+	var todo []int
+	for _, n := range want {
+		if _, ok := cache.Pages[n]; !ok {
+			todo = append(todo, n)
+		}
+	}
+	if want != nil && len(todo) == 0 {
+		return pick(cache.Pages, want), nil
+	}
+	if want == nil && len(cache.Pages) > 0 {
+		return cache.Pages, nil
 	}
 	if err := o.checkTools(ctx); err != nil {
-		return "", nil, err
+		return nil, err
 	}
 	tmp, err := os.MkdirTemp("", "styrdok-ocr-")
 	if err != nil {
-		return "", nil, fmt.Errorf("OCR: %w", err)
+		return nil, fmt.Errorf("OCR: %w", err)
 	}
 	defer os.RemoveAll(tmp)
 	pdf := filepath.Join(tmp, "in.pdf")
 	if err := os.WriteFile(pdf, data, 0o600); err != nil {
-		return "", nil, fmt.Errorf("OCR: %w", err)
+		return nil, fmt.Errorf("OCR: %w", err)
 	}
-	layer, err := run(ctx, "pdftotext", "-layout", "-enc", "UTF-8", pdf, "-")
+	var images map[int]string
+	if want == nil {
+		images, err = render(ctx, pdf, filepath.Join(tmp, "all"), 0)
+	} else {
+		images = map[int]string{}
+		for _, n := range todo {
+			var one map[int]string
+			if one, err = render(ctx, pdf, filepath.Join(tmp, "p"+strconv.Itoa(n)), n); err != nil {
+				break
+			}
+			for k, v := range one {
+				images[k] = v
+			}
+		}
+	}
 	if err != nil {
-		return "", nil, fmt.Errorf("OCR: %w", err)
+		return nil, fmt.Errorf("OCR: %w", err)
 	}
-	pages := strings.Split(strings.TrimSuffix(layer, "\f"), "\f")
-	var ocred []int
-	for i, p := range pages {
-		if strings.TrimSpace(p) != "" {
-			continue
-		}
-		n := i + 1
-		text, err := ocrPage(ctx, pdf, tmp, n)
+	nums := make([]int, 0, len(images))
+	for n := range images {
+		nums = append(nums, n)
+	}
+	sort.Ints(nums)
+	for _, n := range nums {
+		text, err := tesseract(ctx, images[n])
 		if err != nil {
-			return "", nil, fmt.Errorf("OCR: page %d: %w", n, err)
+			return nil, fmt.Errorf("OCR: page %d: %w", n, err)
 		}
-		pages[i] = text
-		ocred = append(ocred, n)
-	}
-	text := strings.Join(pages, "\f")
-	if strings.TrimSpace(strings.ReplaceAll(text, "\f", "")) == "" {
-		return "", ocred, errors.New("OCR found no text")
+		cache.Pages[n] = text
 	}
 	if err := os.MkdirAll(o.cacheDir, 0o755); err == nil {
-		// The cache is an optimisation; a failed write only costs time later.
-		_ = corpus.WriteFileAtomic(cache, []byte(encodeOCRCache(text, ocred)))
+		// The cache only saves time; a failed write costs it later.
+		if b, err := json.Marshal(cache); err == nil {
+			_ = corpus.WriteFileAtomic(cachePath, b)
+		}
 	}
-	return text, ocred, nil
+	if want == nil {
+		return cache.Pages, nil
+	}
+	return pick(cache.Pages, want), nil
 }
 
-// ocrPage renders page n of pdf and reads it with tesseract.
-func ocrPage(ctx context.Context, pdf, tmp string, n int) (string, error) {
-	prefix := filepath.Join(tmp, fmt.Sprintf("p%d", n))
-	num := strconv.Itoa(n)
-	if _, err := run(ctx, "pdftoppm", "-r", "300", "-gray", "-png", "-f", num, "-l", num, pdf, prefix); err != nil {
+func pick(m map[int]string, keys []int) map[int]string {
+	out := make(map[int]string, len(keys))
+	for _, k := range keys {
+		out[k] = m[k]
+	}
+	return out
+}
+
+// render makes a PNG of page n of pdf (every page when n is 0) and returns
+// the images by page number.
+func render(ctx context.Context, pdf, prefix string, n int) (map[int]string, error) {
+	args := []string{"-r", "300", "-gray", "-png"}
+	if n > 0 {
+		args = append(args, "-f", strconv.Itoa(n), "-l", strconv.Itoa(n))
+	}
+	if _, err := run(ctx, nil, "pdftoppm", append(args, pdf, prefix)...); err != nil {
+		return nil, err
+	}
+	// pdftoppm names pages prefix-N.png, N padded to the page count's width.
+	imgs, _ := filepath.Glob(prefix + "-*.png")
+	out := map[int]string{}
+	for _, img := range imgs {
+		num := strings.TrimSuffix(img[len(prefix)+1:], ".png")
+		if k, err := strconv.Atoi(num); err == nil {
+			out[k] = img
+		}
+	}
+	if len(out) == 0 {
+		return nil, errors.New("pdftoppm rendered no page")
+	}
+	return out, nil
+}
+
+// tesseract reads one page image with the Swedish model.
+func tesseract(ctx context.Context, img string) (string, error) {
+	// One thread: the batch already runs one file per CPU.
+	out, err := run(ctx, []string{"OMP_THREAD_LIMIT=1"}, "tesseract", img, "stdout", "-l", "swe")
+	if err != nil {
 		return "", err
 	}
-	// pdftoppm pads the page number to the width of the page count.
-	imgs, _ := filepath.Glob(prefix + "-*.png")
-	if len(imgs) != 1 {
-		return "", fmt.Errorf("pdftoppm made %d images", len(imgs))
-	}
-	cmd := exec.CommandContext(ctx, "tesseract", imgs[0], "stdout", "-l", "swe")
-	// The batch runs one file per CPU already.
-	cmd.Env = append(os.Environ(), "OMP_THREAD_LIMIT=1")
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	if err := cmd.Run(); err != nil {
-		return "", fmt.Errorf("tesseract: %w: %s", err, firstLine(errb.String()))
-	}
-	return strings.TrimRight(out.String(), "\f\n ") + "\n", nil
+	return strings.TrimRight(out, "\f\n "), nil
 }
 
-func run(ctx context.Context, prog string, args ...string) (string, error) {
+// run runs a program and returns its standard output.
+func run(ctx context.Context, env []string, prog string, args ...string) (string, error) {
 	cmd := exec.CommandContext(ctx, prog, args...)
+	if env != nil {
+		cmd.Env = append(os.Environ(), env...)
+	}
 	var out, errb bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &errb
 	if err := cmd.Run(); err != nil {
@@ -163,44 +226,6 @@ func firstLine(s string) string {
 		s = s[:i]
 	}
 	return s
-}
-
-// The cache file starts with a line "ocr-pages: 1,2,5" and then the text.
-const ocrCacheHeader = "ocr-pages:"
-
-func encodeOCRCache(text string, pages []int) string {
-	nums := make([]string, len(pages))
-	for i, p := range pages {
-		nums[i] = strconv.Itoa(p)
-	}
-	return ocrCacheHeader + " " + strings.Join(nums, ",") + "\n" + text
-}
-
-func decodeOCRCache(s string) (string, []int) {
-	head, text, ok := strings.Cut(s, "\n")
-	if !ok || !strings.HasPrefix(head, ocrCacheHeader) {
-		return s, nil
-	}
-	var pages []int
-	for _, f := range strings.Split(strings.TrimSpace(strings.TrimPrefix(head, ocrCacheHeader)), ",") {
-		if n, err := strconv.Atoi(f); err == nil {
-			pages = append(pages, n)
-		}
-	}
-	return text, pages
-}
-
-// pagesByFormFeed splits raw text into pages at form feeds.
-func pagesByFormFeed(raw string) []corpus.Page {
-	var pages []corpus.Page
-	start := 0
-	for i := 0; i <= len(raw); i++ {
-		if i == len(raw) || raw[i] == '\f' {
-			pages = append(pages, corpus.Page{Number: len(pages) + 1, Span: corpus.Span{Start: start, End: i}})
-			start = i + 1
-		}
-	}
-	return pages
 }
 
 // pageList says "page 3" or "pages 1, 2, 5".
