@@ -138,8 +138,8 @@ func readBatchLog(t *testing.T, out string) map[string]batchOutcome {
 	return m
 }
 
-// storedIDs lists the IDs in the store of a batch output folder.
-func storedIDs(t *testing.T, out string) []string {
+// batchStoredIDs lists the IDs in the store of a batch output folder.
+func batchStoredIDs(t *testing.T, out string) []string {
 	t.Helper()
 	entries, err := scanStore(filepath.Join(out, batchCorpusDir))
 	if err != nil {
@@ -245,7 +245,7 @@ func TestBatchRuns(t *testing.T) {
 		}
 	}
 	want := fileIDs(t, good...)
-	if got := storedIDs(t, out); !equalStrings(got, want) {
+	if got := batchStoredIDs(t, out); !equalStrings(got, want) {
 		t.Errorf("store = %v, want %v", got, want)
 	}
 	corpusDir := filepath.Join(out, batchCorpusDir)
@@ -254,7 +254,7 @@ func TestBatchRuns(t *testing.T) {
 	}
 	docFiles := func() map[string]string {
 		m := map[string]string{}
-		for _, id := range storedIDs(t, out) {
+		for _, id := range batchStoredIDs(t, out) {
 			b, err := os.ReadFile(filepath.Join(corpusDir, "docs", id+".json"))
 			if err != nil {
 				t.Fatal(err)
@@ -289,7 +289,7 @@ func TestBatchRuns(t *testing.T) {
 		t.Errorf("changed file: %+v, want replaced %s", o, oldID)
 	}
 	want = fileIDs(t, good...)
-	if got := storedIDs(t, out); !equalStrings(got, want) {
+	if got := batchStoredIDs(t, out); !equalStrings(got, want) {
 		t.Errorf("store after change = %v, want %v", got, want)
 	}
 	if got := idx.get(corpusDir); !equalStrings(got, want) {
@@ -306,7 +306,7 @@ func TestBatchRuns(t *testing.T) {
 	if err, stderr = run(batchOptions{}); err != nil {
 		t.Fatalf("no prune: %v\n%s", err, stderr)
 	}
-	if got := storedIDs(t, out); len(got) != 3 {
+	if got := batchStoredIDs(t, out); len(got) != 3 {
 		t.Errorf("without --prune the store has %d documents, want 3", len(got))
 	}
 	if err, stderr = run(batchOptions{Prune: true}); err != nil {
@@ -316,7 +316,7 @@ func TestBatchRuns(t *testing.T) {
 		t.Errorf("prune summary:\n%s", stderr)
 	}
 	want = fileIDs(t, good[:2]...)
-	if got := storedIDs(t, out); !equalStrings(got, want) {
+	if got := batchStoredIDs(t, out); !equalStrings(got, want) {
 		t.Errorf("store after prune = %v, want %v", got, want)
 	}
 	if got := idx.get(corpusDir); !equalStrings(got, want) {
@@ -330,7 +330,7 @@ func TestBatchRuns(t *testing.T) {
 	if err, stderr = run(batchOptions{Force: true}); err != nil {
 		t.Fatalf("force: %v\n%s", err, stderr)
 	}
-	if got := storedIDs(t, out); !equalStrings(got, want) {
+	if got := batchStoredIDs(t, out); !equalStrings(got, want) {
 		t.Errorf("store after --force = %v, want %v", got, want)
 	}
 }
@@ -423,7 +423,7 @@ func TestBatchStaleDuplicate(t *testing.T) {
 		t.Fatalf("%v\n%s", err, errb)
 	}
 	want := []string{cur.ID}
-	if got := storedIDs(t, out); !equalStrings(got, want) {
+	if got := batchStoredIDs(t, out); !equalStrings(got, want) {
 		t.Errorf("store = %v, want %v", got, want)
 	}
 	if got := idx.get(st.Dir); !equalStrings(got, want) {
@@ -518,7 +518,7 @@ func TestBatchCancel(t *testing.T) {
 		t.Fatalf("err = %v, want context.Canceled", err)
 	}
 	corpusDir := filepath.Join(out, batchCorpusDir)
-	stored := storedIDs(t, out)
+	stored := batchStoredIDs(t, out)
 	if got := idx.get(corpusDir); !equalStrings(got, stored) {
 		t.Errorf("after cancel: index has %d, store %d", len(got), len(stored))
 	}
@@ -527,7 +527,7 @@ func TestBatchCancel(t *testing.T) {
 		t.Fatalf("resume: %v\n%s", err, eb)
 	}
 	want := fileIDs(t, files...)
-	if got := storedIDs(t, out); !equalStrings(got, want) {
+	if got := batchStoredIDs(t, out); !equalStrings(got, want) {
 		t.Errorf("after resume the store has %d documents, want %d", len(got), len(want))
 	}
 	if got := idx.get(corpusDir); !equalStrings(got, want) {
@@ -668,7 +668,7 @@ func TestBatchKillResume(t *testing.T) {
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("resume: %v\n%s", err, b)
 	}
-	if got := storedIDs(t, out); !equalStrings(got, want) {
+	if got := batchStoredIDs(t, out); !equalStrings(got, want) {
 		t.Errorf("store has %d documents, want %d (one per file)", len(got), len(want))
 	}
 	for _, e := range mustScan(t, filepath.Join(out, batchCorpusDir)) {
