@@ -25,6 +25,7 @@ const (
 	flagWord     = 1 // a word on its own
 	flagBegin    = 2 // may begin (or sit inside) a compound
 	flagHunspell = 4 // listed by hunspell-sv
+	flagEnd      = 8 // may end a compound
 )
 
 // Lex is the Swedish lexicon: full word forms with their frequencies,
@@ -376,6 +377,12 @@ func (l *Lex) upperKnown(word string, part []byte) bool {
 	return l.Known(word[i : i+len(part)])
 }
 
+// ends reports whether w (lower case) is a word that may end a compound.
+func (l *Lex) ends(w []byte) bool {
+	i := l.find(w)
+	return i >= 0 && l.flags[i]&(flagWord|flagEnd) == flagWord|flagEnd
+}
+
 func (l *Lex) knownLower(w []byte) bool {
 	i := l.find(w)
 	return i >= 0 && l.flags[i]&flagWord != 0
@@ -392,7 +399,7 @@ func (l *Lex) compound(w []byte, depth int) bool {
 			continue
 		}
 		tail := w[i:]
-		if runeCount(tail) < minPart || !l.knownLower(tail) {
+		if runeCount(tail) < minPart || !l.ends(tail) {
 			continue
 		}
 		if l.head(w[:i], depth) {

@@ -15,11 +15,12 @@ File format (gzip): "SVLEX1\n", then uvarint N, then N word records sorted
 by byte value: prefix length shared with the previous word (1 byte), the
 rest of the word, 0x00, flags (1 byte), uvarint frequency. Then uvarint P
 and P pair records "a b\tcount\n" as text.
-Flags: 1 = a word on its own, 2 = may begin a compound, 4 = from hunspell.
+Flags: 1 = a word on its own, 2 = may begin a compound, 4 = from hunspell,
+8 = may end a compound (a form of an entry with hunspell's COMPOUNDEND flag).
 """
 import argparse, gzip, os, subprocess, sys, tempfile
 
-WORD, BEGIN, HUNSPELL = 1, 2, 4
+WORD, BEGIN, HUNSPELL, END = 1, 2, 4, 8
 
 
 def uvarint(n):
@@ -67,13 +68,21 @@ def main():
         if ('X' in fl or 'U' in fl) and not word.endswith('-'):
             add(word, BEGIN | HUNSPELL)
         keep.append(line)
-    with tempfile.NamedTemporaryFile('w', suffix='.dic', delete=False, encoding='utf-8') as tmp:
-        tmp.write('%d\n' % len(keep))
-        tmp.write('\n'.join(keep) + '\n')
-    try:
-        out = subprocess.run(['unmunch', tmp.name, aff], check=True, capture_output=True).stdout.decode('utf-8')
-    finally:
-        os.unlink(tmp.name)
+    def unmunch(entries):
+        with tempfile.NamedTemporaryFile('w', suffix='.dic', delete=False, encoding='utf-8') as tmp:
+            tmp.write('%d\n' % len(entries))
+            tmp.write('\n'.join(entries) + '\n')
+        try:
+            return subprocess.run(['unmunch', tmp.name, aff], check=True, capture_output=True).stdout.decode('utf-8')
+        finally:
+            os.unlink(tmp.name)
+
+    out = unmunch(keep)
+    # Forms of entries flagged COMPOUNDEND (Y) may end a compound.
+    for form in unmunch([e for e in keep if 'Y' in e.partition('/')[2]]).split('\n'):
+        word = form.strip().partition('/')[0]
+        if word and not word.endswith('-'):
+            add(word, END)
     bare = {}  # how often unmunch printed each form without flags
     for form in out.split('\n'):
         form = form.strip()

@@ -1,0 +1,785 @@
+package repair
+
+import (
+	"fmt"
+	"math"
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"styrdok/corpus"
+	"styrdok/corpus/sv"
+)
+
+// DiacriticsFix restores lost and misread å, ä and ö. A token that is not
+// a Swedish word is replaced by the likeliest word that the confusions OCR
+// and encodings really make lead to (a, d, i, é, #, &, 4 for ä; o, 6, é, d,
+// 0 for ö; a, &, d, é, 4, i for å; U+FFFD for any of them; a diaDropped
+// letter; 1/l/| for i, { for f, rn/m), ranked by word frequency, the cost
+// of the confusions and the neighbouring words. A real word that has a
+// twin with diacritics ("for"/"för", "ar"/"är"/"år") is changed only in a
+// document that has lost its diacritics, and only when the neighbours make
+// the twin much likelier. A word never turns into a non-word, and a clean
+// document passes through unchanged.
+func DiacriticsFix() Fix {
+	return Fix{
+		Name: "diacritics",
+		Doc:  "restore lost and misread å/ä/ö (and U+FFFD) by lexicon, frequency and neighbouring words",
+		Apply: func(text string) (string, []corpus.Change) {
+			return fixDiacritics(sv.Lexicon(), text)
+		},
+	}
+}
+
+// diaDtoken is one word-like run of the text.
+type diaDtoken struct {
+	start, end int
+	word       string // the text of the token
+	known      bool
+	twin       bool   // known, but a diacritic twin exists
+	best       string // best replacement (for unknown tokens), "" if none
+	cands      []corpus.Candidate
+	final      string // the form the token ends up as
+	sepBefore  bool   // a sentence or clause break between it and the previous token
+	hyphenNext bool   // followed directly by '-' (a compound part)
+}
+
+const diaFffd = '\uFFFD'
+
+// diaIsTokenRune reports whether r may be part of a word token: letters,
+// digits and the symbols OCR reads for å/ä/ö (#, &, ¢, {, U+FFFD).
+func diaIsTokenRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '#' || r == '&' || r == '{' || r == '|'
+	}
+	return r == diaFffd || r == '¢' || unicode.IsLetter(r)
+}
+
+func diaTokenize(text string) []diaDtoken {
+	var toks []diaDtoken
+	sep := true
+	for i := 0; i < len(text); {
+		r, n := rune(text[i]), 1
+		if r >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
+		if !diaIsTokenRune(r) {
+			if !unicode.IsSpace(r) {
+				sep = true
+			}
+			i += n
+			continue
+		}
+		j := i + n
+		for j < len(text) {
+			r2, n2 := rune(text[j]), 1
+			if r2 >= utf8.RuneSelf {
+				r2, n2 = utf8.DecodeRuneInString(text[j:])
+			}
+			if !diaIsTokenRune(r2) {
+				break
+			}
+			j += n2
+		}
+		// Symbols at the edges belong to the token only when they stand
+		// for a letter: '{' before letters ("{or"), '|' alone. '#', '&'
+		// at the edges are symbols.
+		s, e := i, j
+		for s < e && (text[s] == '#' || text[s] == '&' || text[s] == '|' && e-s > 1) {
+			s++
+		}
+		for e > s && (text[e-1] == '#' || text[e-1] == '&' || text[e-1] == '{' || text[e-1] == '|' && e-s > 1) {
+			e--
+		}
+		if s < e {
+			toks = append(toks, diaDtoken{start: s, end: e, word: text[s:e], sepBefore: sep || s != i})
+		}
+		sep = e != j
+		if j < len(text) && text[j] == '-' && len(toks) > 0 && e == j {
+			toks[len(toks)-1].hyphenNext = true
+		}
+		i = j
+	}
+	return toks
+}
+
+// diaOption is one reading of a token character: the letter it may stand
+// for and what assuming so costs.
+type diaOption struct {
+	r    rune
+	cost float64
+}
+
+// diaReadings lists what a lower-case token character may stand for in a
+// word, the character itself first.
+func diaReadings(r rune) []diaOption {
+	switch r {
+	case 'a':
+		return []diaOption{{'a', 0}, {'ä', 0.2}, {'å', 0.2}}
+	case 'o':
+		return []diaOption{{'o', 0}, {'ö', 0.2}}
+	case 'e':
+		return []diaOption{{'e', 0}, {'é', 0.3}}
+	case 'd':
+		return []diaOption{{'d', 0}, {'ä', 1}, {'ö', 1.2}, {'å', 1.2}}
+	case 'i':
+		return []diaOption{{'i', 0}, {'ä', 1}, {'å', 1.3}}
+	case 'é':
+		return []diaOption{{'é', 0.2}, {'ö', 0.3}, {'ä', 0.3}, {'å', 0.4}, {'e', 0.8}}
+	case '#', '&':
+		return []diaOption{{'ä', 0.3}, {'å', 0.3}}
+	case '4':
+		return []diaOption{{'4', 0}, {'ä', 0.4}, {'å', 0.4}}
+	case '6', '5', '8':
+		return []diaOption{{r, 0}, {'ö', 0.4}}
+	case '0':
+		return []diaOption{{'0', 0}, {'ö', 0.5}, {'o', 0.6}}
+	case '¢':
+		return []diaOption{{'ö', 0.5}}
+	case '1':
+		return []diaOption{{'1', 0}, {'i', 0.7}, {'l', 0.9}}
+	case '|':
+		return []diaOption{{'i', 0.5}, {'l', 0.7}}
+	case '{':
+		return []diaOption{{'f', 0.5}}
+	case diaFffd:
+		return []diaOption{{'ä', 0}, {'ö', 0}, {'å', 0}, {'é', 0.5}}
+	}
+	return nil
+}
+
+// fold maps a reading to its folded letter.
+func diaFoldRune(r rune) rune {
+	switch r {
+	case 'å', 'ä':
+		return 'a'
+	case 'ö':
+		return 'o'
+	case 'é':
+		return 'e'
+	}
+	return r
+}
+
+// diaRepl is one candidate replacement for a token.
+type diaRepl struct {
+	word     string // lower case unless a proper noun
+	cost     float64
+	freq     int
+	proper   bool
+	compound bool // restored part by part, not a lexicon entry
+}
+
+const (
+	diaMaxVariants = 96
+	diaMaxCost     = 2.6
+)
+
+// diaCandidates returns the words a lower-case token (runes) may stand for,
+// each with the cost of the confusions it assumes. allowProper admits
+// capitalised entries; head admits compound beginnings (before a hyphen).
+//
+// With strict, only U+FFFD varies: the other letters are right as they
+// stand (encoding damage, not OCR).
+func diaCandidates(lx *sv.Lex, rs []rune, allowProper, head, strict bool) []diaRepl {
+	var out []diaRepl
+	seen := map[string]bool{}
+	add := func(w string, cost float64, freq int, proper bool) {
+		if seen[w] {
+			return
+		}
+		seen[w] = true
+		out = append(out, diaRepl{word: w, cost: cost, freq: freq, proper: proper})
+	}
+	// Enumerate folded spellings with their cheapest diaReadings per
+	// position; the words with diacritics are then checked against the
+	// token letter by letter.
+	opts := make([][]diaOption, len(rs))
+	for i, r := range rs {
+		o := diaReadings(r)
+		if strict && r != diaFffd {
+			o = nil
+		}
+		if o == nil {
+			o = []diaOption{{r, 0}}
+		}
+		opts[i] = o
+	}
+	type fopt struct {
+		f          rune
+		cost       float64
+		dia, plain bool
+	}
+	fopts := make([][]fopt, len(rs))
+	for i, os := range opts {
+		var fs []fopt
+		for _, o := range os {
+			f := diaFoldRune(o.r)
+			k := -1
+			for j := range fs {
+				if fs[j].f == f {
+					k = j
+				}
+			}
+			if k < 0 {
+				fs = append(fs, fopt{f: f, cost: o.cost})
+				k = len(fs) - 1
+			}
+			fs[k].cost = min(fs[k].cost, o.cost)
+			if o.r != f {
+				fs[k].dia = true
+			} else {
+				fs[k].plain = true
+			}
+		}
+		fopts[i] = fs
+	}
+	skel := make([]rune, len(rs))
+	variants := 0
+	var walk func(i int, cost float64, dia, plain bool)
+	walk = func(i int, cost float64, dia, plain bool) {
+		if variants >= diaMaxVariants || cost > diaMaxCost {
+			return
+		}
+		if i == len(rs) {
+			variants++
+			key := string(skel)
+			if dia {
+				lx.Diacritic(key, func(w string, freq int, standalone bool) {
+					proper := diaStartsUpper(w)
+					if proper && !allowProper || !standalone && !head {
+						return
+					}
+					if c, ok := diaMatchCost(rs, w); ok {
+						add(w, c, freq, proper)
+					}
+				})
+			}
+			if plain && key != string(rs) && (lx.Known(key) || head && lx.CompoundHead(key)) {
+				add(key, cost, lx.Freq(key), false)
+			}
+			return
+		}
+		for _, fo := range fopts[i] {
+			skel[i] = fo.f
+			walk(i+1, cost+fo.cost, dia || fo.dia, plain && fo.plain)
+		}
+	}
+	walk(0, 0, false, true)
+	return out
+}
+
+// diaMatchCost checks that w (any case) explains the token runes rs letter by
+// letter and returns the cost of the confusions it assumes.
+func diaMatchCost(rs []rune, w string) (float64, bool) {
+	cost := 0.0
+	i := 0
+	for _, r := range w {
+		if i >= len(rs) {
+			return 0, false
+		}
+		lr := unicode.ToLower(r)
+		if lr == rs[i] {
+			if o := diaReadings(rs[i]); o != nil && o[0].r == lr {
+				cost += o[0].cost
+			}
+			i++
+			continue
+		}
+		ok := false
+		for _, o := range diaReadings(rs[i]) {
+			if o.r == lr {
+				cost += o.cost
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return 0, false
+		}
+		i++
+	}
+	return cost, i == len(rs)
+}
+
+func diaStartsUpper(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsUpper(r)
+}
+
+// diaCasePattern describes how a token is capitalised.
+type diaCasePattern int
+
+const (
+	diaLowerCase diaCasePattern = iota
+	diaTitleCase
+	diaUpperCase
+	diaMixedCase
+)
+
+func diaPatternOf(s string) diaCasePattern {
+	up, low, first := 0, 0, false
+	for i, r := range s {
+		if unicode.IsUpper(r) {
+			up++
+			if i == 0 {
+				first = true
+			}
+		} else if unicode.IsLower(r) {
+			low++
+		}
+	}
+	switch {
+	case up == 0:
+		return diaLowerCase
+	case low == 0 && up > 1:
+		return diaUpperCase
+	case first && up == 1:
+		return diaTitleCase
+	case low == 0:
+		return diaTitleCase
+	}
+	return diaMixedCase
+}
+
+// diaApplyCase gives w the capitalisation of the token it replaces.
+func diaApplyCase(w, tok string) string {
+	trs := []rune(tok)
+	wrs := []rune(w)
+	switch diaPatternOf(tok) {
+	case diaUpperCase:
+		return strings.ToUpper(w)
+	case diaLowerCase:
+		return w
+	}
+	if len(trs) == len(wrs) {
+		for i := range wrs {
+			if unicode.IsUpper(trs[i]) {
+				wrs[i] = unicode.ToUpper(wrs[i])
+			}
+		}
+		return string(wrs)
+	}
+	wrs[0] = unicode.ToUpper(wrs[0])
+	return string(wrs)
+}
+
+// diaLowerRunes lower-cases a token into runes.
+func diaLowerRunes(s string) []rune {
+	rs := []rune(s)
+	for i, r := range rs {
+		rs[i] = unicode.ToLower(r)
+	}
+	return rs
+}
+
+// diaSlips rewrites a token with the letter-level diaSlips of tesseract that
+// change its length: "ii" for ä, "rn" for m (and back), a diaDropped å/ä/ö.
+func diaSlips(rs []rune) [][]rune {
+	var out [][]rune
+	s := string(rs)
+	if strings.Contains(s, "ii") {
+		out = append(out, []rune(strings.Replace(s, "ii", "ä", 1)))
+	}
+	if strings.Contains(s, "rn") {
+		out = append(out, []rune(strings.Replace(s, "rn", "m", 1)))
+	}
+	if strings.Contains(s, "m") {
+		out = append(out, []rune(strings.Replace(s, "m", "rn", 1)))
+	}
+	return out
+}
+
+// diaWholeSlips are whole-token misreadings of very common words.
+var diaWholeSlips = map[string]string{"au": "att", "atu": "att", "tir": "är", "ocb": "och", "0ch": "och"}
+
+// diaScored is a candidate with its score, for the record.
+type diaScored struct {
+	diaRepl
+	score float64
+}
+
+// diaCtxScore is log P(w) + log P(prev|w)/P(prev) + log P(next|w)/P(next)
+// from the Riksdag counts. The pair estimate is interpolated with the
+// neighbour's own probability, since most pairs were never counted.
+func diaCtxScore(lx *sv.Lex, w, prev, next string, freq int) float64 {
+	const total = 800000.0
+	const lambda = 0.6
+	f := float64(freq)
+	s := math.Log(f + 0.5)
+	side := func(pair int, other string) float64 {
+		po := (float64(lx.Freq(other)) + 0.5) / total
+		return math.Log((lambda*float64(pair)/(f+1) + (1-lambda)*po) / po)
+	}
+	if prev != "" {
+		s += side(lx.PairFreq(prev, w), prev)
+	}
+	if next != "" {
+		s += side(lx.PairFreq(w, next), next)
+	}
+	return s
+}
+
+func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
+	toks := diaTokenize(text)
+	// Pass 1: which tokens are words; how many carry å/ä/ö; which are
+	// damaged and have a reading.
+	type pending struct {
+		i  int
+		cs []diaRepl
+	}
+	var todo []pending
+	withDia, fixable, fffdToks := 0, 0, 0
+	for i := range toks {
+		t := &toks[i]
+		t.final = t.word
+		hasFffd := strings.ContainsRune(t.word, diaFffd)
+		if !hasFffd {
+			if lx.Known(t.word) {
+				t.known = true
+				if diaHasDiacriticRune(t.word) {
+					withDia++
+				} else {
+					t.twin = lx.HasDiacriticTwin(t.word)
+				}
+				continue
+			}
+			if !diaHasLetter(t.word) {
+				t.known = true // numbers and symbols are left alone
+				continue
+			}
+		} else {
+			fffdToks++
+		}
+		cs := diaTokenCandidates(lx, t.word, t.hyphenNext, hasFffd)
+		if !hasFffd && lx.Compound(t.word) {
+			// A valid compound as it stands: only a reading that is a
+			// word of its own and was seen in use replaces it.
+			t.known = true
+			if diaHasDiacriticRune(t.word) {
+				withDia++
+			}
+			var direct []diaRepl
+			for _, c := range cs {
+				if c.freq > 0 && !c.compound {
+					direct = append(direct, c)
+				}
+			}
+			cs = direct
+		}
+		if len(cs) == 0 {
+			continue
+		}
+		if !hasFffd {
+			fixable++
+		}
+		todo = append(todo, pending{i, cs})
+	}
+	damage := float64(fixable) / float64(fixable+withDia+2)
+	// A document whose damage is U+FFFD lost only those letters: the rest
+	// of its words are right as they stand.
+	encodingOnly := fffdToks >= 3 && fffdToks >= fixable
+	if encodingOnly {
+		kept := todo[:0]
+		for _, p := range todo {
+			if strings.ContainsRune(toks[p.i].word, diaFffd) {
+				kept = append(kept, p)
+			}
+		}
+		todo = kept
+	}
+	neighbour := func(i int) string {
+		if i < 0 || i >= len(toks) {
+			return ""
+		}
+		return toks[i].final
+	}
+	prevOf := func(i int) string {
+		if toks[i].sepBefore {
+			return ""
+		}
+		return neighbour(i - 1)
+	}
+	nextOf := func(i int) string {
+		if i+1 >= len(toks) || toks[i+1].sepBefore {
+			return ""
+		}
+		return neighbour(i + 1)
+	}
+	choose := func(i int, cs []diaRepl) []diaScored {
+		prev, next := prevOf(i), nextOf(i)
+		ss := make([]diaScored, len(cs))
+		for k, c := range cs {
+			ss[k] = diaScored{c, diaCtxScore(lx, c.word, prev, next, c.freq) - 2*c.cost + diaAfterNumber(toks, i, c.word)}
+		}
+		sort.SliceStable(ss, func(a, b int) bool { return ss[a].score > ss[b].score })
+		return ss
+	}
+	// Unknown tokens: twice, so that each sees its neighbours' readings.
+	record := make(map[int][]diaScored)
+	for pass := 0; pass < 2; pass++ {
+		for _, p := range todo {
+			ss := choose(p.i, p.cs)
+			toks[p.i].final = diaCased(ss[0].word, toks[p.i].word, text, toks[p.i].start)
+			record[p.i] = ss
+		}
+	}
+	// Real words with a twin, only in a document that lost its diacritics.
+	realWord := make(map[int][]diaScored)
+	if damage >= 0.5 && !encodingOnly {
+		for i := range toks {
+			t := &toks[i]
+			if !t.twin {
+				continue
+			}
+			lw := strings.ToLower(t.word)
+			rs := diaLowerRunes(t.word)
+			var cs []diaRepl
+			lx.Diacritic(sv.Fold(lw), func(w string, freq int, standalone bool) {
+				if !standalone || diaStartsUpper(w) && !diaStartsUpper(t.word) {
+					return
+				}
+				if c, ok := diaMatchCost(rs, w); ok {
+					cs = append(cs, diaRepl{word: w, cost: c, freq: freq})
+				}
+			})
+			if len(cs) == 0 {
+				continue
+			}
+			prev, next := prevOf(i), nextOf(i)
+			keep := diaCtxScore(lx, lw, prev, next, lx.Freq(t.word)) + diaAfterNumber(toks, i, lw)
+			ss := []diaScored{{diaRepl{word: lw, freq: lx.Freq(t.word)}, keep}}
+			for _, c := range cs {
+				// The twin must explain the token through lost diacritics,
+				// which happens at the document's damage rate.
+				ss = append(ss, diaScored{c, diaCtxScore(lx, c.word, prev, next, c.freq) + math.Log(damage) - 2*c.cost + diaAfterNumber(toks, i, c.word)})
+			}
+			sort.SliceStable(ss, func(a, b int) bool { return ss[a].score > ss[b].score })
+			if ss[0].word != lw && ss[0].score > keep+diaRealWordMargin {
+				t.final = diaCased(ss[0].word, t.word, text, t.start)
+				realWord[i] = ss
+			}
+		}
+	}
+	var changes []corpus.Change
+	var b strings.Builder
+	b.Grow(len(text) + len(text)/16)
+	pos := 0
+	for i := range toks {
+		t := &toks[i]
+		if t.final == t.word {
+			continue
+		}
+		ss, why := record[i], "not a word; likeliest reading by confusions, frequency and neighbours"
+		if rw, ok := realWord[i]; ok {
+			ss = rw
+			why = fmt.Sprintf("real-word error: twin likelier in context in a document that lost its diacritics (damage %.2f)", damage)
+		}
+		if strings.ContainsRune(t.word, diaFffd) {
+			why = "U+FFFD: letter chosen by lexicon, frequency and neighbours"
+		}
+		b.WriteString(text[pos:t.start])
+		b.WriteString(t.final)
+		pos = t.end
+		changes = append(changes, corpus.Change{
+			Pos: t.start, Before: t.word, After: t.final, Why: why,
+			Candidates: diaToCandidates(ss, t.word, text, t.start),
+		})
+	}
+	if len(changes) == 0 {
+		return text, nil
+	}
+	b.WriteString(text[pos:])
+	return b.String(), changes
+}
+
+// diaAfterNumber favours "år" right after a number ("12 år", "vart 4 år").
+func diaAfterNumber(toks []diaDtoken, i int, w string) float64 {
+	if w != "år" || i == 0 || toks[i].sepBefore {
+		return 0
+	}
+	p := toks[i-1].word
+	for _, r := range p {
+		if r < '0' || r > '9' {
+			return 0
+		}
+	}
+	return 3
+}
+
+// diaSentenceStart reports whether the token at pos begins a sentence:
+// nothing but space before it since the start, a full stop, question or
+// exclamation mark, a colon or a blank line.
+func diaSentenceStart(text string, pos int) bool {
+	nl := 0
+	for pos > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:pos])
+		switch {
+		case r == '\n':
+			nl++
+			if nl >= 2 {
+				return true
+			}
+		case unicode.IsSpace(r):
+		case r == '.' || r == '!' || r == '?' || r == ':' || r == '•' || r == '"' || r == '”':
+			return true
+		default:
+			return false
+		}
+		pos -= n
+	}
+	return true
+}
+
+// diaCased gives the reading w the capitalisation of the token it
+// replaces. A token whose first letter is unknowable (U+FFFD, '|') is
+// capitalised at a sentence start; a capital A or O read for a lower-case
+// å/ä/ö inside a sentence ("i vården Ar", "beslut på\nOverstatlig nivå")
+// becomes lower case.
+func diaCased(w, tok, text string, pos int) string {
+	first, _ := utf8.DecodeRuneInString(tok)
+	if first == diaFffd || first == '|' || first == '1' {
+		if diaSentenceStart(text, pos) {
+			rs := []rune(w)
+			rs[0] = unicode.ToUpper(rs[0])
+			return string(rs)
+		}
+		return w
+	}
+	out := diaApplyCase(w, tok)
+	if (first == 'A' || first == 'O') && diaPatternOf(tok) == diaTitleCase && !diaStartsUpper(w) {
+		if o, _ := utf8.DecodeRuneInString(out); o != first && !diaSentenceStart(text, pos) {
+			return w
+		}
+	}
+	return out
+}
+
+// diaRealWordMargin is how much likelier (in log odds) a twin must be before
+// a real word is changed.
+const diaRealWordMargin = 1.0
+
+func diaToCandidates(ss []diaScored, tok, text string, pos int) []corpus.Candidate {
+	n := min(len(ss), 5)
+	out := make([]corpus.Candidate, n)
+	for i := range n {
+		out[i] = corpus.Candidate{Word: diaCased(ss[i].word, tok, text, pos), Score: math.Round(ss[i].score*100) / 100}
+	}
+	return out
+}
+
+func diaSameLength(a, b string) bool { return utf8.RuneCountInString(a) == utf8.RuneCountInString(b) }
+
+func diaHasDiacriticRune(s string) bool { return strings.ContainsAny(s, "åäöÅÄÖ") }
+
+func diaHasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) || r == diaFffd {
+			return true
+		}
+	}
+	return false
+}
+
+// diaTokenCandidates finds the readings of an unknown token; strict
+// when its damage is U+FFFD.
+func diaTokenCandidates(lx *sv.Lex, word string, head, strict bool) []diaRepl {
+	rs := diaLowerRunes(word)
+	allowProper := diaPatternOf(word) != diaLowerCase || rs[0] == diaFffd
+	if strict {
+		if len(rs) == 1 {
+			// A lone U+FFFD is a lost dash or section sign more often
+			// than the words å and ö.
+			return []diaRepl{{word: "–", freq: 1}}
+		}
+		cs := diaCandidates(lx, rs, allowProper, head, true)
+		if len(cs) == 0 && len(rs) >= 6 {
+			cs = diaCompoundCandidates(lx, rs, true)
+		}
+		return cs
+	}
+	if w, ok := diaWholeSlips[string(rs)]; ok {
+		return []diaRepl{{word: w, cost: 0.5, freq: lx.Freq(w)}}
+	}
+	cs := diaCandidates(lx, rs, allowProper, head, false)
+	if len(cs) == 0 {
+		for _, v := range diaSlips(rs) {
+			for _, c := range diaCandidates(lx, v, allowProper, head, false) {
+				c.cost += 0.8
+				cs = append(cs, c)
+			}
+			if w := string(v); lx.Known(w) {
+				cs = append(cs, diaRepl{word: w, cost: 0.8, freq: lx.Freq(w)})
+			}
+		}
+	}
+	if len(cs) == 0 && len(rs) >= 3 {
+		cs = diaDropped(lx, rs)
+	}
+	if len(cs) == 0 && len(rs) >= 6 {
+		cs = diaCompoundCandidates(lx, rs, false)
+	}
+	return cs
+}
+
+// diaDropped tries an å, ä or ö lost from the token.
+func diaDropped(lx *sv.Lex, rs []rune) []diaRepl {
+	var out []diaRepl
+	buf := make([]rune, len(rs)+1)
+	for i := 0; i <= len(rs); i++ {
+		copy(buf, rs[:i])
+		copy(buf[i+1:], rs[i:])
+		for _, r := range []rune{'å', 'ä', 'ö'} {
+			buf[i] = r
+			w := string(buf)
+			if f := lx.Freq(w); f > 0 && lx.Known(w) {
+				out = append(out, diaRepl{word: w, cost: 1.5, freq: f})
+			}
+		}
+	}
+	return out
+}
+
+// diaCompoundCandidates restores a compound part by part: a restored
+// (or intact) tail that is a word and a head that may begin a compound.
+// Each cut gives at most one reading; the likeliest tails win.
+func diaCompoundCandidates(lx *sv.Lex, rs []rune, strict bool) []diaRepl {
+	var out []diaRepl
+	seen := map[string]bool{}
+	for cut := 3; cut <= len(rs)-3; cut++ {
+		head, tail := rs[:cut], rs[cut:]
+		tails := diaCandidates(lx, tail, false, false, strict)
+		if lx.Known(string(tail)) {
+			tails = append(tails, diaRepl{word: string(tail), freq: lx.Freq(string(tail))})
+		}
+		if len(tails) == 0 {
+			continue
+		}
+		heads := diaCandidates(lx, head, false, true, strict)
+		if lx.CompoundHead(string(head)) {
+			heads = append(heads, diaRepl{word: string(head)})
+		}
+		if len(heads) == 0 {
+			continue
+		}
+		bt := tails[0]
+		for _, t := range tails[1:] {
+			if t.freq > bt.freq || t.freq == bt.freq && t.cost < bt.cost {
+				bt = t
+			}
+		}
+		bh := heads[0]
+		for _, h := range heads[1:] {
+			if h.cost < bh.cost || h.cost == bh.cost && h.freq > bh.freq {
+				bh = h
+			}
+		}
+		w := bh.word + bt.word
+		if w != string(rs) && !seen[w] && lx.Compound(w) {
+			seen[w] = true
+			out = append(out, diaRepl{word: w, cost: bh.cost + bt.cost + 0.3, freq: bt.freq / 20, compound: true})
+		}
+	}
+	return out
+}
