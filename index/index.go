@@ -396,9 +396,23 @@ func sectionIDs(bi bleve.Index, ids []string) ([]string, error) {
 
 // Rebuild builds a new index of docs in dir and makes it the live one in a
 // single atomic step; searches on the old index keep working meanwhile.
-// progress, if not nil, is called after each batch with the number of
-// documents indexed so far.
+// Rebuild(dir, nil, nil) makes an empty index. progress, if not nil, is
+// called after each batch with the number of documents indexed so far.
 func Rebuild(dir string, docs []*corpus.Document, progress func(done int)) error {
+	i := 0
+	return RebuildFunc(dir, func() (*corpus.Document, error) {
+		if i >= len(docs) {
+			return nil, nil
+		}
+		i++
+		return docs[i-1], nil
+	}, progress)
+}
+
+// RebuildFunc is Rebuild with the documents streamed: next returns one
+// document at a time and nil at the end, so a large corpus need not be
+// held in memory. An error from next abandons the new index.
+func RebuildFunc(dir string, next func() (*corpus.Document, error), progress func(done int)) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("index %s: %w", dir, err)
 	}
@@ -415,16 +429,29 @@ func Rebuild(dir string, docs []*corpus.Document, progress func(done int)) error
 		return fmt.Errorf("index %s: %w", dir, err)
 	}
 	err = bi.SetInternal(versionKey, []byte(AnalyzerVersion))
-	for i := 0; err == nil && i < len(docs); {
-		j, size := i, 0
-		for j < len(docs) && (j == i || size < batchBytes) {
-			size += len(docs[j].Text)
-			j++
+	done := 0
+	var chunk []*corpus.Document
+	size := 0
+	for err == nil {
+		var d *corpus.Document
+		d, err = next()
+		if err != nil {
+			break
 		}
-		err = apply(bi, docs[i:j], nil, false)
-		i = j
-		if progress != nil && err == nil {
-			progress(i)
+		if d != nil {
+			chunk = append(chunk, d)
+			size += len(d.Text)
+		}
+		if len(chunk) > 0 && (d == nil || size >= batchBytes) {
+			err = apply(bi, chunk, nil, false)
+			done += len(chunk)
+			chunk, size = chunk[:0], 0
+			if progress != nil && err == nil {
+				progress(done)
+			}
+		}
+		if d == nil {
+			break
 		}
 	}
 	if cerr := bi.Close(); err == nil {

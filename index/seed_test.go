@@ -7,10 +7,10 @@ import (
 	"sync"
 	"testing"
 
-//	"styrdok/analyze"
+	//	"styrdok/analyze"
 	"styrdok/corpus"
 	"styrdok/ingest"
-//	"styrdok/ingest/repair"
+	// "styrdok/ingest/repair"
 )
 
 var (
@@ -35,8 +35,8 @@ func seedCorpus(t testing.TB) []*corpus.Document {
 				seedErr = err
 				return
 			}
-//			repair.Repair(d)
-//			analyze.Analyze(d)
+			//			repair.Repair(d)
+			//			analyze.Analyze(d)
 			seedDocs = append(seedDocs, d)
 		}
 	})

@@ -109,6 +109,9 @@ if it has documents, else the five embedded seed documents.`,
 		newListCmd(g),
 		newShowCmd(g),
 		newBatchCmd(g),
+		newSearchCmd(g),
+		newIndexCmd(g),
+		newBenchCmd(g),
 	)
 	return root
 }
