@@ -1,21 +1,30 @@
 package main
 
 import (
-	"styrdok/corpus"
+	"path/filepath"
+
+	"styrdok/index"
 )
 
-// realIndexOpener opens the index package's index. Until that package has
-// an API, batch keeps no index: nullIndex drops everything.
+// batchIndexDir is where the search index of a corpus directory lives: the
+// same place `styrdok ingest` keeps it (index_update.go).
+func batchIndexDir(corpusDir string) string { return filepath.Join(corpusDir, "index") }
+
+// realIndexOpener reaches the index package's on-disk index.
 func realIndexOpener() indexOpener {
 	return indexOpener{
-		open:   func(string) (searchIndex, error) { return nullIndex{}, nil },
-		create: func(string) error { return nil },
-		where:  func(string) string { return "not built (package index has no API yet)" },
+		open: func(corpusDir string) (searchIndex, error) {
+			ix, err := index.Open(batchIndexDir(corpusDir))
+			if err != nil {
+				return nil, err
+			}
+			return ix, nil
+		},
+		create: func(corpusDir string) error {
+			return index.Rebuild(batchIndexDir(corpusDir), nil, nil)
+		},
+		where: batchIndexDir,
 	}
 }
 
-// nullIndex stands in for the search index.
-type nullIndex struct{}
-
-func (nullIndex) Update([]*corpus.Document, []string) error { return nil }
-func (nullIndex) Close() error                              { return nil }
+var _ searchIndex = (*index.Index)(nil)

@@ -600,7 +600,6 @@ func TestBatchKillResume(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the binary; skipped with -short")
 	}
-	useMemIndex(t) // only for the checks below; the subprocess has its own
 	bin := filepath.Join(t.TempDir(), "styrdok")
 	build := exec.Command("go", "build", "-o", bin, ".")
 	if out, err := build.CombinedOutput(); err != nil {
@@ -611,7 +610,7 @@ func TestBatchKillResume(t *testing.T) {
 	var files []string
 	for i := range 300 {
 		p := filepath.Join(src, fmt.Sprintf("d%d", i%7), fmt.Sprintf("%03d.txt", i))
-		writeFile(t, p, fmt.Appendf(append([]byte{}, seeds[i%len(seeds)]...), "\n\nBilaga %d\n", i))
+		writeFile(t, p, fmt.Appendf(append([]byte{}, seeds[i%len(seeds)]...), "\n\nBilaga %d: %s\n", i, codeWord(i)))
 		files = append(files, p)
 	}
 	want := fileIDs(t, files...)
@@ -699,13 +698,26 @@ func TestBatchKillResume(t *testing.T) {
 	if !equalStrings(j.Indexed, want) {
 		t.Errorf("index journal lists %d documents, want %d", len(j.Indexed), len(want))
 	}
-	checkIndexCount(t, filepath.Join(out, batchCorpusDir), len(want))
+	words := map[string]string{}
+	for i, p := range files {
+		words[codeWord(i)] = fileIDs(t, p)[0]
+	}
+	checkIndexed(t, filepath.Join(out, batchCorpusDir), words)
 	// A last run finds nothing to do.
 	cmd = exec.Command(bin, "batch", src, "--out", out)
 	b, err = cmd.CombinedOutput()
 	if err != nil || !strings.Contains(string(b), fmt.Sprintf("0 added, 0 replaced, %d unchanged, 0 failed", len(want))) {
 		t.Errorf("rerun: %v\n%s", err, b)
 	}
+}
+
+// codeWord is a word that occurs in file i of a test tree only.
+func codeWord(i int) string {
+	w := []byte("qzx")
+	for ; i > 0 || len(w) < 5; i /= 26 {
+		w = append(w, byte('a'+i%26))
+	}
+	return string(w)
 }
 
 func mustScan(t *testing.T, dir string) []storeEntry {
