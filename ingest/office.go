@@ -20,6 +20,9 @@ const MaxUnzipped = 200 << 20
 // MaxUnzipped bytes.
 var ErrZipBomb = errors.New("archive decompresses to more than 200 MiB (zip bomb?)")
 
+// unzipLimit is MaxUnzipped; tests lower it.
+var unzipLimit int64 = MaxUnzipped
+
 // zipDoc gives budgeted access to the members of an office archive.
 type zipDoc struct {
 	zr     *zip.Reader
@@ -31,7 +34,7 @@ func openZip(data []byte) (*zipDoc, error) {
 	if err != nil {
 		return nil, fmt.Errorf("broken zip archive: %w", err)
 	}
-	return &zipDoc{zr: zr, budget: MaxUnzipped}, nil
+	return &zipDoc{zr: zr, budget: unzipLimit}, nil
 }
 
 // open returns a reader of the named member, or nil when there is none.

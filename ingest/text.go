@@ -82,9 +82,9 @@ func utf16NoBOM(b []byte) (unicode.Endianness, bool) {
 	}
 	pairs := n / 2
 	switch {
-	case odd > pairs*7/10 && even < pairs/20:
+	case odd*10 > pairs*7 && even*20 <= pairs:
 		return unicode.LittleEndian, true
-	case even > pairs*7/10 && odd < pairs/20:
+	case even*10 > pairs*7 && odd*20 <= pairs:
 		return unicode.BigEndian, true
 	}
 	return unicode.BigEndian, false
