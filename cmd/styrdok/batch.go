@@ -596,7 +596,7 @@ type barWriter interface {
 func newBatchProgress(g *globalOptions, opts batchOptions, total int) *batchProgress {
 	p := &batchProgress{w: g.Stderr, quiet: g.Quiet, total: total, start: time.Now(), every: opts.LogEvery}
 	p.last = p.start
-	if !g.Quiet && total > 0 && isTerminal(g.Stderr) {
+	if !g.Quiet && total > 0 && isTTY(g.Stderr) {
 		p.bar = newTerminalBar(g.Stderr, total)
 	}
 	return p

@@ -1,14 +1,12 @@
 package main
 
 import (
-	"path/filepath"
-
 	"styrdok/index"
 )
 
 // batchIndexDir is where the search index of a corpus directory lives: the
 // same place `styrdok ingest` keeps it (index_update.go).
-func batchIndexDir(corpusDir string) string { return filepath.Join(corpusDir, "index") }
+func batchIndexDir(corpusDir string) string { return searchIndexDir(corpusDir) }
 
 // realIndexOpener reaches the index package's on-disk index.
 func realIndexOpener() indexOpener {
