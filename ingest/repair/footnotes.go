@@ -136,7 +136,8 @@ func applyFootnotes(text string) (string, []corpus.Change) {
 					allGlyphs = false
 				}
 			}
-			if (allGlyphs && (len(marks) > 0 || len(labels) >= 2)) || (!allGlyphs && len(marks) == len(labels)) {
+			near := len(marks) > 0 && len(marks) <= len(labels)+1 && len(labels) <= len(marks)+1
+			if (allGlyphs && (len(marks) > 0 || len(labels) >= 2)) || near {
 				// remove the block with the blank lines above it
 				a := block
 				for a > pageStart && trim(a-1) == "" {
@@ -244,7 +245,7 @@ func findMarks(text string, from, to int) []footMark {
 			continue
 		}
 		end := i + size
-		if end < len(text) && !isSpaceByte(text[end]) && text[end] != ',' {
+		if end < len(text) && !isSpaceByte(text[end]) && !strings.ContainsRune(",.;:", rune(text[end])) {
 			i = end
 			continue
 		}

@@ -140,12 +140,73 @@ func applyFurniture(text string) (string, []corpus.Change) {
 		if loc := dotNoise.FindStringIndex(text[l.Start:l.End]); loc != nil && strings.Count(text[l.Start+loc[0]:l.End], ".") >= 3 && loc[0] > 0 {
 			e.remove(l.Start+loc[0], l.End, whyNoise)
 		}
+		off := l.Start + strings.Index(text[l.Start:l.End], t)
 		if j := leadingNoise(t); j > 0 {
-			off := l.Start + strings.Index(text[l.Start:l.End], t)
 			e.remove(off, off+j, whyNoise)
+		} else if len(t) > 2 && len(t) <= 40 && (t[0] == 'e' || t[0] == 'o') && t[1] == ' ' && counts[lineKey(t[2:])] >= 1 && !strings.Contains(t[2:], " ") {
+			// a logo read as a letter before a word that stands alone
+			// elsewhere ("e Stockholms")
+			e.remove(off, off+2, whyNoise)
 		}
 	}
+	interleavedHeader(&e, text, lines, trim, keys, whole)
 	return e.finish()
+}
+
+// interleavedHeader removes a running header that OCR split over two
+// lines and interleaved with the body: a short line that, with the first
+// word of the next line, repeats a line found elsewhere, while the text
+// around it is one sentence ("… indirekt Stockholms" / "Internationell
+// strategi för Stockholms" / "stad utveckling. …").
+func interleavedHeader(e *edits, text string, lines []line, trim, keys, whole []string) {
+	var standalone map[string]bool
+	for i := 1; i+1 < len(lines); i++ {
+		t := stripDotNoise(trim[i])
+		if whole[i] != "" || t == "" || len(t) > 70 || strings.Count(t, " ") < 1 || trim[i-1] == "" || trim[i+1] == "" {
+			continue
+		}
+		last, _ := utf8.DecodeLastRuneInString(trim[i-1])
+		if strings.ContainsRune(".!?:;", last) || strings.ContainsRune(".!?:;,", rune(t[len(t)-1])) {
+			continue
+		}
+		next := trim[i+1]
+		sp := strings.IndexByte(next, ' ')
+		if sp <= 0 {
+			continue
+		}
+		rest := strings.TrimLeft(next[sp:], " ")
+		r, _ := utf8.DecodeRuneInString(rest)
+		if !unicode.IsLower(r) {
+			continue
+		}
+		if standalone == nil {
+			standalone = make(map[string]bool)
+			for k, key := range keys {
+				if key != "" && len(trim[k]) <= 80 {
+					standalone[key] = true
+				}
+			}
+		}
+		if !standalone[lineKey(t+" "+next[:sp])] {
+			continue
+		}
+		// the header line goes, and the word it lent to the next line
+		n := lines[i+1]
+		off := n.Start + strings.Index(text[n.Start:n.End], next)
+		end := off + sp
+		for end < n.End && text[end] == ' ' {
+			end++
+		}
+		e.add(lines[i].Start, text[lines[i].Start:end], "", "page furniture: running header split over two lines")
+		i++
+	}
+}
+
+func stripDotNoise(t string) string {
+	if loc := dotNoise.FindStringIndex(t); loc != nil && loc[0] > 0 {
+		return t[:loc[0]]
+	}
+	return t
 }
 
 func hasPageLabel(t string) bool {
@@ -223,7 +284,8 @@ func noiseToken(f string) bool {
 			return false
 		}
 	}
-	return letters <= 2 && utf8.RuneCountInString(f) <= 4
+	n := utf8.RuneCountInString(f)
+	return letters <= 2 && n >= 2 && n <= 4
 }
 
 // leadingNoise returns the length of a noise token (and its space) that

@@ -29,20 +29,66 @@ func HyphenationFix() Fix {
 // suspended compound ("kultur- och fritidsnämnden").
 var suspendedNext = map[string]bool{
 	"och": true, "eller": true, "samt": true, "respektive": true, "resp": true,
-	"som": true, "till": true, "men": true, "utan": true, "liksom": true, "el": true,
-	"and": true, "or": true, "&": true,
+	"liksom": true, "el": true, "alternativt": true, "and": true, "or": true, "&": true,
 }
 
 // lexicon is the word list the fix consults; tests may replace it.
 var lexicon interface {
 	Known(string) bool
 	Compound(string) bool
+	CompoundHead(string) bool
 } = lazyLexicon{}
 
 type lazyLexicon struct{}
 
-func (lazyLexicon) Known(w string) bool    { return sv.Lexicon().Known(w) }
-func (lazyLexicon) Compound(w string) bool { return sv.Lexicon().Compound(w) }
+func (lazyLexicon) Known(w string) bool        { return sv.Lexicon().Known(w) }
+func (lazyLexicon) Compound(w string) bool     { return sv.Lexicon().Compound(w) }
+func (lazyLexicon) CompoundHead(w string) bool { return sv.Lexicon().CompoundHead(w) }
+
+// ocrReadings are the letters OCR without Swedish makes of å, ä and ö.
+var ocrReadings = map[rune][]rune{
+	'a': {'ä', 'å'}, 'o': {'ö'}, 'i': {'ä'}, 'd': {'ä', 'å', 'ö'}, 'é': {'ä', 'ö', 'å'},
+	'6': {'ö'}, '4': {'ä', 'å'}, '&': {'å', 'ä'}, '#': {'ä'}, 'A': {'Ä', 'Å'}, 'O': {'Ö'},
+}
+
+// restoredKnown reports whether w, with one or two letters read back as
+// å, ä or ö, is a known word or compound (or, with head, a compound
+// beginning). It lets hyphenation join words whose diacritics are still
+// missing ("verksam-hetsberittelse").
+func restoredKnown(w string, head bool) bool {
+	rs := []rune(w)
+	if len(rs) > 40 {
+		return false
+	}
+	ok := func(rs []rune) bool {
+		s := string(rs)
+		if head {
+			return lexicon.CompoundHead(s)
+		}
+		return lexicon.Known(s) || lexicon.Compound(s)
+	}
+	for i, r := range rs {
+		for _, a := range ocrReadings[r] {
+			rs[i] = a
+			if ok(rs) {
+				return true
+			}
+			for j := i + 1; j < len(rs); j++ {
+				for _, b := range ocrReadings[rs[j]] {
+					old := rs[j]
+					rs[j] = b
+					found := ok(rs)
+					rs[j] = old
+					if found {
+						return true
+					}
+				}
+			}
+		}
+		rs[i] = r
+	}
+	return false
+}
 
 func applyHyphenation(text string) (string, []corpus.Change) {
 	if strings.IndexByte(text, '-') < 0 {
@@ -112,7 +158,27 @@ func isAbbrev(w string) bool {
 // lineEndJoin handles the hyphen at h whose line ends at nl.
 func lineEndJoin(e *edits, text string, h, nl int) {
 	x := wordBefore(text, h)
+	from := h // where the change starts
+	spaced := false
+	if x == "" && h > 1 && text[h-1] == ' ' {
+		// "bevitt -" / "nat": OCR put a space before the hyphen
+		if x = wordBefore(text, h-1); x != "" {
+			spaced, from = true, h-1
+		}
+	}
 	p := nl + 1
+	// blank lines between the parts (a page or paragraph gap in OCR)
+	for blanks := 0; blanks < 2; blanks++ {
+		q := p
+		for q < len(text) && (text[q] == ' ' || text[q] == '\t') {
+			q++
+		}
+		if q < len(text) && text[q] == '\n' {
+			p = q + 1
+			continue
+		}
+		break
+	}
 	if p < len(text) && text[p] == ' ' {
 		p++ // a page break marker
 	}
@@ -129,15 +195,20 @@ func lineEndJoin(e *edits, text string, h, nl int) {
 	y := wordAfter(text, p)
 	prev, _ := utf8.DecodeLastRuneInString(text[:h])
 	keep := false
+	conj := suspendedNext[strings.ToLower(strings.TrimRight(tok, ",.;:"))]
 	switch {
+	case spaced:
+		if conj || y == "" || !unicode.IsLower(first) || !joinable(x, y) {
+			return
+		}
 	case x == "":
 		// "2019-" / "2022": a range split at the line end
 		if !unicode.IsDigit(prev) || !unicode.IsDigit(first) {
 			return
 		}
 		keep = true
-	case suspendedNext[strings.ToLower(strings.TrimRight(tok, ",.;:"))]:
-		return
+	case conj && !(lexicon.Known(x+y) && !lexicon.Known(x) && !lexicon.CompoundHead(x)):
+		return // "kultur- och": a suspended compound ("skynd-" / "samt" is one word)
 	case unicode.IsDigit(first):
 		keep = true // "covid-" / "19"
 	case !unicode.IsLetter(first) || y == "":
@@ -172,7 +243,20 @@ func lineEndJoin(e *edits, text string, h, nl int) {
 	if r < len(text) && text[r] != '\n' {
 		after += "\n"
 	}
-	e.add(h, text[h:r], after, why)
+	e.add(from, text[from:r], after, why)
+}
+
+// joinable reports whether the lexicon backs joining x and y into one
+// word (directly, as a compound, or once lost å/ä/ö are read back).
+func joinable(x, y string) bool {
+	joined := x + y
+	if lexicon.Known(joined) {
+		return true
+	}
+	if lexicon.Known(x) && lexicon.Known(y) {
+		return false
+	}
+	return lexicon.Compound(joined) || restoredKnown(joined, false)
 }
 
 // midLineJoin handles a hyphen between two letters inside a line.
@@ -191,9 +275,12 @@ func midLineJoin(e *edits, text string, h int) {
 		}
 	}
 	b := h + 1 + len(y)
+	suspended := false
 	if b < len(text) {
 		r, _ := utf8.DecodeRuneInString(text[b:])
-		if r == '-' || unicode.IsDigit(r) || r == '/' || unicode.IsLetter(r) {
+		if r == '-' && (b+1 == len(text) || text[b+1] == ' ') {
+			suspended = true // "närings-livs- och"
+		} else if r == '-' || unicode.IsDigit(r) || r == '/' || unicode.IsLetter(r) {
 			return
 		}
 	}
@@ -204,7 +291,14 @@ func midLineJoin(e *edits, text string, h int) {
 	if lexicon.Known(x + "-" + y) {
 		return
 	}
-	if lexicon.Known(joined) || (lexicon.Compound(joined) && !(lexicon.Known(x) && lexicon.Known(y))) {
+	bothWords := lexicon.Known(x) && lexicon.Known(y)
+	var join bool
+	if suspended {
+		join = !bothWords && (lexicon.CompoundHead(joined) || restoredKnown(joined, true))
+	} else {
+		join = lexicon.Known(joined) || (!bothWords && (lexicon.Compound(joined) || restoredKnown(joined, false)))
+	}
+	if join {
 		e.add(h, "-", "", "hyphenation: hyphen left by reflow inside a word")
 	}
 }

@@ -205,6 +205,7 @@ func DefaultFixes() []Fix {
 		FurnitureFix(),
 		FootnoteFix(),
 		HyphenationFix(),
+		DiacriticsFix(),
 	}
 }
 
