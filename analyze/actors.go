@@ -1,0 +1,644 @@
+package analyze
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"styrdok/corpus"
+)
+
+// tok is a word of a sentence with its byte range.
+type tok struct {
+	w          string
+	f          string // folded
+	start, end int
+}
+
+func tokenize(s string) []tok {
+	var out []tok
+	for _, loc := range reWordPos.FindAllStringIndex(s, -1) {
+		w := s[loc[0]:loc[1]]
+		out = append(out, tok{w, fold(w), loc[0], loc[1]})
+	}
+	return out
+}
+
+var foldedSuffixes = func() []string {
+	out := make([]string, len(actorSuffixes))
+	for i, s := range actorSuffixes {
+		out[i] = fold(s)
+	}
+	sort.Slice(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
+	return out
+}()
+
+var foldedDeterminers = func() map[string]bool {
+	m := map[string]bool{}
+	for k := range actorDeterminers {
+		m[fold(k)] = true
+	}
+	return m
+}()
+
+// roleNouns are people in a body: "Medlemmarna i nätverket".
+var roleNouns = map[string]bool{
+	"medlemmarna": true, "representanterna": true, "representanter": true,
+	"ledamoterna": true, "foretradare": true, "ordforande": true, "ordforanden": true,
+}
+
+// isActorWord reports whether folded word f names a body or a role. OCR
+// damage of one letter in a long ending is tolerated.
+func isActorWord(w, f string) bool {
+	if actorAbbrev[w] != "" {
+		return true
+	}
+	if strings.HasSuffix(f, "-") {
+		return false
+	}
+	for _, s := range foldedSuffixes {
+		if strings.HasSuffix(f, s) {
+			return true
+		}
+	}
+	for _, s := range foldedSuffixes {
+		if len(s) >= 7 && len(f) >= len(s) && oneOff(f[len(f)-len(s):], s) {
+			return true
+		}
+	}
+	return false
+}
+
+// oneOff reports whether a and b (equal byte length) differ in at most one
+// byte.
+func oneOff(a, b string) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	d := 0
+	for i := 0; i < len(a); i++ {
+		if a[i] != b[i] {
+			d++
+		}
+	}
+	return d <= 1
+}
+
+// fuzzyCanonical maps a word to the canonical name of a main body
+// (Kommunfullmäktige, Kommunstyrelsen …), tolerating one damaged letter.
+func fuzzyCanonical(w string) string {
+	if c := actorAbbrev[w]; c != "" {
+		return c
+	}
+	f := fold(w)
+	for k, c := range actorCanonical {
+		fk := fold(k)
+		if f == fk || len(fk) >= 9 && oneOff(f, fk) {
+			return c
+		}
+	}
+	return ""
+}
+
+// actorSpan is an actor phrase in a sentence: tokens [i, j).
+type actorSpan struct{ i, j int }
+
+// actorAt returns the actor phrase whose head word is token h: determiners
+// to the left ("Respektive", "Samtliga"), coordinated bodies to the right
+// ("nämnder och bolagsstyrelser", "förvaltning/bolag") and a parenthesised
+// abbreviation ("(IB)").
+func actorAt(ts []tok, h int, text string) actorSpan {
+	i := h
+	// Left: suspended compounds "Fackförvaltnings- och bolagschefer".
+	if i >= 2 && ts[i-1].f == "och" && strings.HasSuffix(text[ts[i-2].start:ts[i-1].start], "- ") {
+		i -= 2
+	}
+	for i > 0 && foldedDeterminers[ts[i-1].f] && text[ts[i-1].end:ts[i].start] == " " {
+		i--
+	}
+	// Capitalised adjective that starts the name: "Internationella beredningen".
+	if i > 0 && i == h && isCap(ts[i-1].w) && strings.HasSuffix(ts[i-1].f, "a") && text[ts[i-1].end:ts[i].start] == " " {
+		if i-1 == 0 || strings.ContainsAny(text[ts[i-2].end:ts[i-1].start], ".:") {
+			i--
+		}
+	}
+	if i >= 2 && ts[i-1].f == "i" && roleNouns[ts[i-2].f] {
+		i -= 2
+	}
+	j := h + 1
+	for j+1 < len(ts) {
+		gap := text[ts[j-1].end:ts[j].start]
+		if (ts[j].f == "och" || ts[j].f == "samt") && strings.TrimSpace(gap) == "" {
+			k := j + 1
+			for k < len(ts) && foldedDeterminers[ts[k].f] {
+				k++
+			}
+			if k < len(ts) && (isActorWord(ts[k].w, ts[k].f) || ts[k].f == "bolag" || ts[k].f == "styrelser") {
+				j = k + 1
+				continue
+			}
+		}
+		if strings.TrimSpace(gap) == "/" && isActorWord(ts[j].w, ts[j].f) {
+			j++
+			continue
+		}
+		break
+	}
+	if j < len(ts) {
+		rest := text[ts[j-1].end:]
+		if m := regexp.MustCompile(`^\s*\((\p{Lu}{2,6})\)`).FindStringSubmatch(rest); m != nil && ts[j].w == m[1] {
+			j++
+		}
+	}
+	return actorSpan{i, j}
+}
+
+// mentionText returns the text of an actor phrase.
+func mentionText(ts []tok, sp actorSpan, text string) string {
+	end := ts[sp.j-1].end
+	if end < len(text) && text[end] == ')' {
+		end++
+	}
+	return cleanEvidence(text[ts[sp.i].start:end])
+}
+
+// actorKey normalises an actor phrase for grouping: determiners dropped,
+// Swedish plural/definite endings stripped, diacritics folded.
+func actorKey(m string) string {
+	if c := fuzzyCanonical(strings.TrimSpace(m)); c != "" {
+		return fold(c)
+	}
+	m = regexp.MustCompile(`\([^)]*\)`).ReplaceAllString(m, " ")
+	var out []string
+	for _, w := range words(fold(strings.ReplaceAll(m, "/", " och "))) {
+		if foldedDeterminers[w] || w == "kommunens" || w == "stadens" {
+			continue
+		}
+		if c := fuzzyCanonical(w); c != "" {
+			out = append(out, fold(c))
+			continue
+		}
+		out = append(out, stemSv(w))
+	}
+	return strings.Join(out, " ")
+}
+
+// stemSv strips common Swedish plural, definite and genitive endings.
+func stemSv(w string) string {
+	for range 2 {
+		for _, suf := range []string{"arnas", "ernas", "ornas", "arna", "erna", "orna", "ens", "ets", "en", "et", "na", "ar", "er", "or", "e", "a", "s"} {
+			if strings.HasSuffix(w, suf) && len(w)-len(suf) >= 4 {
+				w = w[:len(w)-len(suf)]
+				break
+			}
+		}
+	}
+	return w
+}
+
+// canonicalName returns the canonical actor name for a mention: the
+// main bodies by their fixed names, else the phrase without determiners,
+// capitalised.
+func canonicalName(m string) string {
+	ws := strings.Fields(m)
+	for len(ws) > 1 && foldedDeterminers[fold(ws[0])] {
+		ws = ws[1:]
+	}
+	if len(ws) == 1 {
+		if c := fuzzyCanonical(strings.Trim(ws[0], "(),.")); c != "" {
+			return c
+		}
+	}
+	return capFirst(strings.Join(ws, " "))
+}
+
+// adverbs may stand between a subject and its verb.
+var adverbs = map[string]bool{
+	"ocksa": true, "aven": true, "vidare": true, "dessutom": true, "darfor": true,
+	"alltid": true, "arligen": true, "lopande": true, "aktivt": true, "gemensamt": true,
+	"sarskilt": true, "normalt": true, "fortsatt": true, "tillsammans": true, "sjalva": true,
+	"sjalv": true, "da": true, "sedan": true, "slutligen": true, "forst": true, "bl": true,
+	"ska": true, "skall": true, "bor": true, "kan": true, "maste": true, "gor": false,
+	"inte": false, "regelbundet": true, "kontinuerligt": true, "ytterst": true,
+}
+
+var verbByForm = func() map[string][]int {
+	m := map[string][]int{}
+	for i, v := range responsibilityVerbs {
+		for _, f := range v.Forms {
+			m[fold(f)] = append(m[fold(f)], i)
+		}
+	}
+	return m
+}()
+
+// verbAt matches a responsibility verb at token k and returns its index in
+// responsibilityVerbs and the token after the verb (and its particle).
+func verbAt(ts []tok, k int) (int, int, bool) {
+	if k >= len(ts) {
+		return 0, 0, false
+	}
+	cands := verbByForm[ts[k].f]
+	if cands == nil {
+		for f, idx := range verbByForm {
+			if len(f) >= 8 && oneOff(f, ts[k].f) {
+				cands = idx
+				break
+			}
+		}
+	}
+	for _, vi := range cands {
+		v := responsibilityVerbs[vi]
+		if v.Particle == "" {
+			end := k + 1
+			// "beslutar om", "verkar för": keep the preposition in the object.
+			return vi, end, true
+		}
+		for p := k + 1; p < len(ts) && p <= k+4; p++ {
+			if ts[p].f == fold(v.Particle) || (v.Particle == "det" && strings.HasPrefix(ts[p].f, "ansvar")) {
+				end := p + 1
+				if end < len(ts) && (ts[end].f == "for" || ts[end].f == "om") {
+					end++
+				}
+				return vi, end, true
+			}
+			if v.Particle == "ansvaret" && strings.HasPrefix(ts[p].f, "ansvar") {
+				end := p + 1
+				if end < len(ts) && ts[end].f == "for" {
+					end++
+				}
+				return vi, end, true
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// respFound is a responsibility found in a sentence.
+type respFound struct {
+	mention string
+	verb    string
+	object  string
+	sent    sentence
+}
+
+var reDelegated = regexp.MustCompile(`(?i)^beslut\b.*\b(?:är|ar)\s+delegerat\s+till\s+`)
+var reInResp = regexp.MustCompile(`(?i)^(?:i|inom)\s+(?:\p{L}+\s+)?(?:ansvaret|uppdraget|uppgiften|ansvarsområdet)\s+ingår\s+(?:även\s+|också\s+|vidare\s+)?`)
+var reLabelResp = regexp.MustCompile(`(?i)\b(?:för\s+[\p{L} ]{3,40}?\s+ansvarar|dokumentansvarig|ansvarig\s+för\s+dokumentet)\s*:?\s*$`)
+
+// findResponsibilities finds who does what in one sentence. last is the
+// subject of the previous sentence (for "I ansvaret ingår även att …" and
+// "Vidare verkar de för att …"); roleHead is the actor that heads the
+// section, for role lists ("Kommunstyrelsen" / "Fastställer …").
+func findResponsibilities(s sentence, last, roleHead string) []respFound {
+	text := s.Text
+	ts := tokenize(text)
+	var out []respFound
+	objectFrom := func(k int) (string, int) {
+		// The object runs to the next coordinated verb or the clause end.
+		end := len(text)
+		next := len(ts)
+		for p := k; p < len(ts); p++ {
+			if (ts[p].f == "och" || ts[p].f == "samt") && p+1 < len(ts) {
+				q := p + 1
+				for q < len(ts) && adverbs[ts[q].f] {
+					q++
+				}
+				if ts[q-1].f == "att" || q < len(ts) && ts[q].f == "for" && q+1 < len(ts) && ts[q+1].f == "att" {
+					continue
+				}
+				if _, _, ok := verbAt(ts, q); ok && q < len(ts) && !isActorWord(ts[q].w, ts[q].f) {
+					end = ts[p].start
+					next = p
+					break
+				}
+			}
+		}
+		start := len(text)
+		if k < len(ts) {
+			start = ts[k].start
+		}
+		if start > end {
+			start = end
+		}
+		obj := strings.TrimRight(cleanEvidence(text[start:end]), " .,;:")
+		if ws := strings.Fields(obj); len(ws) > 18 {
+			obj = strings.Join(ws[:18], " ")
+		}
+		return obj, next
+	}
+	// chain emits the verb at token k for actor m and the verbs
+	// coordinated with it.
+	var chain func(m string, k int)
+	chain = func(m string, k int) {
+		vi, after, ok := verbAt(ts, k)
+		if !ok {
+			return
+		}
+		obj, next := objectFrom(after)
+		out = append(out, respFound{m, responsibilityVerbs[vi].Present, obj, s})
+		// "ger kommunstyrelsen det övergripande ansvaret för …"
+		if responsibilityVerbs[vi].Present == "ger" || responsibilityVerbs[vi].Present == "uppdrar" {
+			for p := after; p < len(ts) && p < after+3; p++ {
+				if isActorWord(ts[p].w, ts[p].f) && strings.Contains(fold(obj), "ansvar") {
+					sp := actorAt(ts, p, text)
+					o, _ := objectFrom(sp.j)
+					o = strings.TrimPrefix(strings.TrimPrefix(o, "det "), "ett ")
+					out = append(out, respFound{mentionText(ts, sp, text), "ansvarar för", o, s})
+					break
+				}
+			}
+		}
+		if next < len(ts) {
+			q := next + 1
+			for q < len(ts) && adverbs[ts[q].f] {
+				q++
+			}
+			chain(m, q)
+		}
+	}
+	// 1. Label rows: "För revidering ansvarar: Kommunstyrelsen", "Dokumentansvarig Planeringskontoret".
+	for h := range ts {
+		if !isActorWord(ts[h].w, ts[h].f) || !isCap(ts[h].w) {
+			continue
+		}
+		if reLabelResp.MatchString(text[:ts[h].start]) {
+			sp := actorAt(ts, h, text)
+			label := strings.TrimSpace(text[:ts[h].start])
+			if i := strings.LastIndex(fold(label), "for "); i >= 0 {
+				label = label[i:]
+			}
+			out = append(out, respFound{mentionText(ts, sp, text), "ansvarar för", strings.Trim(cleanEvidence(label), ": "), s})
+		}
+	}
+	// 2. Subject + verb, and "ska" + subject + infinitive (inverted order).
+	for h := 0; h < len(ts); h++ {
+		if !isActorWord(ts[h].w, ts[h].f) {
+			continue
+		}
+		sp := actorAt(ts, h, text)
+		if h > sp.j-1 {
+			continue
+		}
+		// Subject position: sentence start, after a conjunction or comma,
+		// or inverted after a modal.
+		pre := ""
+		if sp.i > 0 {
+			pre = ts[sp.i-1].f
+		}
+		gapBefore := ""
+		if sp.i > 0 {
+			gapBefore = text[ts[sp.i-1].end:ts[sp.i].start]
+		}
+		inverted := pre == "ska" || pre == "skall" || pre == "bor" || pre == "kan"
+		subject := sp.i == 0 || strings.ContainsAny(gapBefore, ",;:") || pre == "och" || pre == "samt" || pre == "att" || inverted || pre == "dar"
+		if !subject {
+			if ts[h].f == fold(ts[h].w) || h != sp.i {
+				// mid-sentence lower case: only when following an adverbial
+				// that ends with a comma (handled above).
+			}
+			if !(sp.i > 0 && isCap(ts[sp.i].w) && strings.ContainsAny(text[max(0, ts[sp.i].start-2):ts[sp.i].start], ".")) {
+				h = sp.j - 1
+				continue
+			}
+		}
+		k := sp.j
+		// A short place phrase: "chef vid respektive verksamhet har …".
+		if k < len(ts) && (ts[k].f == "vid" || ts[k].f == "inom" || ts[k].f == "pa") {
+			for q := k + 1; q < len(ts) && q <= k+4; q++ {
+				if _, _, ok := verbAt(ts, q); ok {
+					k = q
+					break
+				}
+			}
+		}
+		// "i samarbete med X", "tillsammans med X"
+		if k+2 < len(ts) && (ts[k].f == "i" && (ts[k+1].f == "samarbete" || ts[k+1].f == "samrad") || ts[k].f == "tillsammans") {
+			for q := k + 2; q < len(ts) && q <= k+7; q++ {
+				if _, _, ok := verbAt(ts, q); ok && !isActorWord(ts[q].w, ts[q].f) {
+					k = q
+					break
+				}
+			}
+		}
+		for k < len(ts) && adverbs[ts[k].f] {
+			k++
+		}
+		if k < len(ts) && (ts[k].f == "har" || ts[k].f == "ar") {
+			// "har utsett", "har samordningsansvar", "är samordnare"
+			if k+1 < len(ts) && ts[k+1].f == "utsett" {
+				out = append(out, respFound{mentionText(ts, sp, text), "utser", objOf(ts, k+2, text), s})
+				h = sp.j - 1
+				continue
+			}
+		}
+		if _, _, ok := verbAt(ts, k); ok {
+			chain(mentionText(ts, sp, text), k)
+		}
+		h = sp.j - 1
+	}
+	// 3. Passive with agent: "samordnas av stadsledningskontoret",
+	// "Uppföljning … ska göras av kommunstyrelsen".
+	for p := 0; p+1 < len(ts); p++ {
+		if ts[p+1].f != "av" || p+2 >= len(ts) || !isActorWord(ts[p+2].w, ts[p+2].f) && !(p+3 < len(ts) && foldedDeterminers[ts[p+2].f] && isActorWord(ts[p+3].w, ts[p+3].f)) {
+			continue
+		}
+		h := p + 2
+		for h < len(ts) && !isActorWord(ts[h].w, ts[h].f) {
+			h++
+		}
+		sp := actorAt(ts, h, text)
+		sp.i = p + 2
+		verb := ""
+		for form, active := range passiveVerbs {
+			if ts[p].f == fold(form) {
+				verb = active
+			}
+		}
+		if verb == "" && (ts[p].f == "goras" || ts[p].f == "genomforas" || ts[p].f == "ske") {
+			for _, t := range ts[:p] {
+				if v, ok := nounVerbs[t.w]; ok {
+					verb = v
+					break
+				}
+				if v, ok := nounVerbs[lowerFirst(t.w)]; ok {
+					verb = v
+					break
+				}
+				if v := nounVerbFolded(t.f); v != "" {
+					verb = v
+					break
+				}
+			}
+		}
+		if verb == "" {
+			continue
+		}
+		obj := strings.TrimRight(cleanEvidence(text[:ts[p].start]), " ,")
+		obj = strings.TrimSuffix(strings.TrimSuffix(obj, " ska"), " skall")
+		if ws := strings.Fields(obj); len(ws) > 14 {
+			obj = strings.Join(ws[len(ws)-14:], " ")
+		}
+		out = append(out, respFound{mentionText(ts, sp, text), verb, obj, s})
+	}
+	// 4. "Beslut om … är delegerat till finansborgarrådet".
+	if loc := reDelegated.FindStringIndex(text); loc != nil {
+		for h, t := range ts {
+			if t.start >= loc[1] && isActorWord(t.w, t.f) {
+				sp := actorAt(ts, h, text)
+				out = append(out, respFound{mentionText(ts, sp, text), "beslutar om", objOf(ts, 2, text), s})
+				break
+			}
+		}
+	}
+	// 5. Continuations about the previous subject.
+	if last != "" && len(out) == 0 {
+		if loc := reInResp.FindStringIndex(text); loc != nil {
+			for _, cl := range regexp.MustCompile(`\batt\s+`).Split(text[loc[1]:], -1) {
+				cts := tokenize(cl)
+				if len(cts) == 0 {
+					continue
+				}
+				if vi, after, ok := verbAt(cts, 0); ok {
+					out = append(out, respFound{last, responsibilityVerbs[vi].Present, strings.TrimRight(cleanEvidence(objOfText(cts, after, cl)), " .,"), s})
+				}
+			}
+		}
+		// "Vidare verkar de för att …"
+		if len(ts) >= 3 && adverbs[ts[0].f] && ts[2].f == "de" {
+			if _, _, ok := verbAt(ts, 1); ok {
+				vi, after, _ := verbAt(ts, 1)
+				out = append(out, respFound{last, responsibilityVerbs[vi].Present, objOf(ts, after+1, text), s})
+			}
+		}
+	}
+	// 6. Role lists: the section heading names the actor and the sentence
+	// starts with the verb ("Fastställer den internationella policyn").
+	if roleHead != "" && len(out) == 0 {
+		k := 0
+		for k < len(ts) && adverbs[ts[k].f] {
+			k++
+		}
+		if _, _, ok := verbAt(ts, k); ok {
+			chain(roleHead, k)
+		}
+	}
+	return out
+}
+
+func nounVerbFolded(f string) string {
+	for k, v := range nounVerbs {
+		if fold(k) == f {
+			return v
+		}
+	}
+	return ""
+}
+
+func objOf(ts []tok, k int, text string) string {
+	if k >= len(ts) {
+		return ""
+	}
+	o := strings.TrimRight(cleanEvidence(text[ts[k].start:]), " .,;:")
+	if ws := strings.Fields(o); len(ws) > 18 {
+		o = strings.Join(ws[:18], " ")
+	}
+	return o
+}
+
+func objOfText(ts []tok, k int, text string) string {
+	if k >= len(ts) {
+		return ""
+	}
+	return text[ts[k].start:]
+}
+
+// actorOfSentence returns the first actor mention that is the subject of a
+// responsibility found in s, for follow-up "who".
+func subjectOf(found []respFound) string {
+	if len(found) > 0 {
+		return found[0].mention
+	}
+	return ""
+}
+
+// extractActors groups responsibilities by actor and collects mentions.
+func (a *adoc) extractActors(m *corpus.Model) map[int][]respFound {
+	type group struct {
+		name     string
+		mentions []string
+		seen     map[string]bool
+		resps    []corpus.Responsibility
+		rseen    map[string]bool
+		first    int
+	}
+	groups := map[string]*group{}
+	var order []string
+	bySent := map[int][]respFound{}
+	last := ""
+	for si, s := range a.sents {
+		if !a.inMain(s.Start) {
+			continue
+		}
+		roleHead := ""
+		if s.Sec >= 0 {
+			h := a.secs[s.Sec].Text
+			if hw := words(h); len(hw) >= 1 && len(hw) <= 4 && isActorWord(hw[len(hw)-1], fold(hw[len(hw)-1])) {
+				roleHead = h
+			}
+		}
+		found := findResponsibilities(s, last, roleHead)
+		if len(found) > 0 {
+			last = found[0].mention
+		} else {
+			last = ""
+		}
+		bySent[si] = found
+		for _, r := range found {
+			key := actorKey(r.mention)
+			if key == "" {
+				continue
+			}
+			g := groups[key]
+			if g == nil {
+				g = &group{name: canonicalName(r.mention), seen: map[string]bool{}, rseen: map[string]bool{}, first: s.Start}
+				groups[key] = g
+				order = append(order, key)
+			}
+			if !g.seen[r.mention] {
+				g.seen[r.mention] = true
+				g.mentions = append(g.mentions, r.mention)
+			}
+			rk := r.verb + "|" + r.object
+			if !g.rseen[rk] {
+				g.rseen[rk] = true
+				ev := s.Text
+				g.resps = append(g.resps, corpus.Responsibility{Verb: r.verb, Object: r.object, Evidence: ev, Line: s.Line})
+			}
+		}
+	}
+	// Other mentions of the same actors anywhere in the main part.
+	for _, s := range a.sents {
+		if !a.inMain(s.Start) {
+			continue
+		}
+		ts := tokenize(s.Text)
+		for h := 0; h < len(ts); h++ {
+			if !isActorWord(ts[h].w, ts[h].f) {
+				continue
+			}
+			sp := actorAt(ts, h, s.Text)
+			mt := mentionText(ts, sp, s.Text)
+			if g := groups[actorKey(mt)]; g != nil && !g.seen[mt] {
+				g.seen[mt] = true
+				g.mentions = append(g.mentions, mt)
+			}
+			h = sp.j - 1
+		}
+	}
+	for _, k := range order {
+		g := groups[k]
+		m.Actors = append(m.Actors, corpus.Actor{Name: g.name, Mentions: g.mentions, Responsibilities: g.resps})
+	}
+	return bySent
+}

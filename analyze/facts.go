@@ -1,0 +1,506 @@
+package analyze
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"styrdok/corpus"
+)
+
+var (
+	rePurpose   = regexp.MustCompile(`(?i)(?:\bi\s+syfte\s+att|\bsyftet\s+med\b.*?\b(?:är|ar)\s+(?:därför\s+|darfor\s+)?att|\bsyftar\s+till\s+att|\bsyftet\s+(?:är|ar)\s+att)\s+(.+)$`)
+	reListIntro = regexp.MustCompile(`(?i)(?:bidra\s+till\s+att|syftar\s+till\s+att|syftet\s+är\s+att|för\s+att|genom\s+att|följande)\s*:\s*`)
+)
+
+// extractGoals takes the aims from the syfte and mål sections of the main
+// part: list items where there are any, else every sentence of a mål
+// section and the purpose clauses of a syfte section.
+func (a *adoc) extractGoals(m *corpus.Model) {
+	bySec := map[int][]sentence{}
+	for _, s := range a.sents {
+		if s.Sec >= 0 && a.inMain(s.Start) {
+			bySec[s.Sec] = append(bySec[s.Sec], s)
+		}
+	}
+	seen := map[string]bool{}
+	add := func(text, label string, line int) {
+		text = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(text), ".;:,"))
+		text = strings.TrimPrefix(text, "- ")
+		if len(words(text)) < 2 {
+			return
+		}
+		k := fold(text)
+		if seen[k] {
+			return
+		}
+		seen[k] = true
+		m.Goals = append(m.Goals, corpus.Goal{Text: text, SectionLabel: label, Line: line})
+	}
+	for si, sec := range a.secs {
+		if sec.Label != "syfte" && sec.Label != "mal" {
+			continue
+		}
+		sents := bySec[si]
+		var items []sentence
+		for _, s := range sents {
+			if s.Item {
+				items = append(items, s)
+			}
+		}
+		if len(items) > 0 {
+			for _, s := range items {
+				add(s.Text, sec.Label, s.Line)
+			}
+			continue
+		}
+		for _, s := range sents {
+			if flat := flattenedList(s.Text); len(flat) > 0 {
+				for _, it := range flat {
+					add(it, sec.Label, s.Line)
+				}
+			}
+			if mm := rePurpose.FindStringSubmatch(s.Text); mm != nil {
+				g := mm[1]
+				if i := strings.Index(g, ":"); i >= 0 {
+					g = g[:i]
+				}
+				add(g, sec.Label, s.Line)
+				continue
+			}
+			if sec.Label == "mal" && flattenedList(s.Text) == nil && len(words(s.Text)) >= 5 {
+				add(s.Text, sec.Label, s.Line)
+			}
+		}
+	}
+}
+
+// flattenedList splits a list whose bullets were lost when the text was
+// flattened: "bidra till att: Utveckla … Profilera … Bevaka … I de fall …".
+// Items start at a capitalised verb in the infinitive (ending in -a); the
+// list ends at a word that starts a sentence.
+func flattenedList(s string) []string {
+	loc := reListIntro.FindStringIndex(s)
+	if loc == nil {
+		return nil
+	}
+	rest := s[loc[1]:]
+	ts := tokenize(rest)
+	if len(ts) == 0 || !isCap(ts[0].w) {
+		return nil
+	}
+	var items []string
+	start := 0
+	end := len(rest)
+	for k := 1; k < len(ts); k++ {
+		gap := rest[ts[k-1].end:ts[k].start]
+		if strings.ContainsAny(gap, ".;!?") {
+			end = ts[k-1].end
+			break
+		}
+		if !isCap(ts[k].w) {
+			continue
+		}
+		if sentenceStarters[ts[k].w] {
+			end = ts[k].start
+			break
+		}
+		if strings.HasSuffix(ts[k].f, "a") && len(ts[k].f) >= 4 {
+			items = append(items, rest[ts[start].start:ts[k].start])
+			start = k
+		}
+	}
+	if start < len(ts) && ts[start].start < end {
+		items = append(items, rest[ts[start].start:end])
+	}
+	if len(items) < 2 {
+		return nil
+	}
+	for i := range items {
+		items[i] = strings.TrimSpace(items[i])
+	}
+	return items
+}
+
+// fuCandidate is a follow-up mechanism found in a sentence.
+type fuCandidate struct {
+	fu  corpus.FollowUp
+	pos int
+}
+
+var followUpRes = func() []*regexp.Regexp {
+	out := make([]*regexp.Regexp, len(followUpKeys))
+	for i, k := range followUpKeys {
+		out[i] = regexp.MustCompile(`\b` + regexp.QuoteMeta(fold(k.Prefix)) + `\w*`)
+	}
+	return out
+}()
+
+var rePastWithDate = regexp.MustCompile(`^(?:reviderad|reviderat|reviderades|utvarderad|utvarderat|uppdaterad)\b`)
+
+// extractFollowUps finds the follow-up mechanisms of the main part.
+func (a *adoc) extractFollowUps(m *corpus.Model, resp map[int][]respFound) {
+	var cands []corpus.FollowUp
+	for si, s := range a.sents {
+		if !a.inMain(s.Start) {
+			continue
+		}
+		f := fold(s.Text)
+		type hit struct {
+			start, end int
+			cat        string
+		}
+		var hits []hit
+		for i, re := range followUpRes {
+			for _, loc := range re.FindAllStringIndex(f, -1) {
+				overlap := false
+				for _, h := range hits {
+					if loc[0] < h.end && h.start < loc[1] {
+						overlap = true
+					}
+				}
+				if overlap {
+					continue
+				}
+				w := f[loc[0]:loc[1]]
+				if rePastWithDate.MatchString(w) {
+					continue
+				}
+				// Compounds that are not mechanisms: "revideringsarbetet".
+				if strings.HasSuffix(w, "arbetet") || strings.HasSuffix(w, "system") || strings.HasSuffix(w, "systemet") {
+					continue
+				}
+				hits = append(hits, hit{loc[0], loc[1], followUpKeys[i].Category})
+			}
+		}
+		if len(hits) == 0 {
+			continue
+		}
+		sort.Slice(hits, func(i, j int) bool { return hits[i].start < hits[j].start })
+		ivs := findIntervals(s.Text)
+		if s.Item && len(ivs) == 0 {
+			continue
+		}
+		who := ""
+		if r := resp[si]; len(r) > 0 {
+			who = canonicalName(r[0].mention)
+		}
+		seenCat := map[string]bool{}
+		for _, h := range hits {
+			iv := nearestInterval(ivs, h.start, h.end)
+			key := h.cat + iv.Value
+			if seenCat[key] {
+				continue
+			}
+			seenCat[key] = true
+			val := iv.Value
+			if val == "" {
+				val = corpus.IntervalUnspecified
+			}
+			cands = append(cands, corpus.FollowUp{
+				What:         whatOf(s.Text, f, h.start),
+				Category:     h.cat,
+				Who:          corpus.Opt(who),
+				Interval:     val,
+				IntervalText: corpus.Opt(iv.Text),
+				Due:          corpus.Opt(iv.Due),
+				Evidence:     s.Text,
+				Line:         s.Line,
+			})
+		}
+	}
+	// Merge repeats: the same mechanism said twice, or an unspecified one
+	// with no named body next to the same kind with an interval.
+	var out []corpus.FollowUp
+	seen := map[string]bool{}
+	for i, c := range cands {
+		k := c.Category + "|" + c.Interval + "|" + string(c.Who)
+		if seen[k] {
+			continue
+		}
+		if c.Interval == corpus.IntervalUnspecified {
+			dup := false
+			for j, o := range cands {
+				if j != i && o.Category == c.Category && o.Interval != corpus.IntervalUnspecified && (c.Who == "" || c.Who == o.Who) {
+					dup = true
+				}
+			}
+			if dup {
+				continue
+			}
+		}
+		seen[k] = true
+		out = append(out, c)
+	}
+	// A mechanism repeated with and without the body: keep the named one.
+	var final []corpus.FollowUp
+	for i, c := range out {
+		if c.Who == "" {
+			dup := false
+			for j, o := range out {
+				if j != i && o.Category == c.Category && o.Interval == c.Interval && o.Who != "" && o.Line == c.Line {
+					dup = true
+				}
+			}
+			if dup {
+				continue
+			}
+		}
+		final = append(final, c)
+	}
+	m.FollowUp = append(m.FollowUp, final...)
+}
+
+// ivHit is an interval phrase found in a sentence.
+type ivHit struct {
+	Interval
+	start, end int
+}
+
+// findIntervals returns every interval phrase in s with its position in
+// fold(s).
+func findIntervals(s string) []ivHit {
+	f := fold(s)
+	var out []ivHit
+	for i, re := range intervalRes {
+		for _, loc := range re.FindAllStringIndex(f, -1) {
+			out = append(out, ivHit{Interval{Value: intervalPhrases[i].Interval, Text: originalSpan(s, f, loc)}, loc[0], loc[1]})
+		}
+	}
+	for _, loc := range reOnce.FindAllStringSubmatchIndex(f, -1) {
+		text := originalSpan(s, f, loc[:2])
+		due := ParseDate(text)
+		if due == "" {
+			due = f[loc[2]:loc[3]]
+		}
+		out = append(out, ivHit{Interval{Value: corpus.IntervalOnce, Text: text, Due: due}, loc[0], loc[1]})
+	}
+	return out
+}
+
+// nearestInterval picks the interval phrase closest to a keyword (within
+// 120 bytes); a duration beats a vaguer phrase at the same distance.
+func nearestInterval(ivs []ivHit, start, end int) Interval {
+	best := Interval{}
+	bestD := 1 << 30
+	for _, iv := range ivs {
+		d := 0
+		switch {
+		case iv.end <= start:
+			d = start - iv.end
+		case iv.start >= end:
+			d = iv.start - end
+		}
+		if d > 120 {
+			continue
+		}
+		if d < bestD || d == bestD && better(iv.Value, best.Value) {
+			best, bestD = iv.Interval, d
+		}
+	}
+	return best
+}
+
+// whatOf names a mechanism: the clause around the keyword, at most twelve
+// words.
+func whatOf(s, f string, pos int) string {
+	start := strings.LastIndexAny(f[:pos], ",;:") + 1
+	rest := s[start:]
+	ws := strings.Fields(rest)
+	if len(ws) > 12 {
+		ws = ws[:12]
+	}
+	return strings.TrimRight(strings.Join(ws, " "), " .,;")
+}
+
+// extractThemes counts theme keywords in the main part; a theme needs two
+// hits, or one in a heading.
+func (a *adoc) extractThemes(m *corpus.Model) {
+	var body, heads strings.Builder
+	for _, s := range a.sents {
+		if a.inMain(s.Start) {
+			body.WriteString(fold(s.Text))
+			body.WriteByte(' ')
+		}
+	}
+	for _, s := range a.secs {
+		if a.inMain(s.Start) {
+			heads.WriteString(fold(s.Text))
+			heads.WriteByte(' ')
+		}
+	}
+	b, h := body.String(), heads.String()
+	for _, theme := range corpus.Themes {
+		n, nh := 0, 0
+		for _, kw := range themeKeywords[theme] {
+			re := regexp.MustCompile(`\b` + regexp.QuoteMeta(fold(kw)))
+			n += len(re.FindAllStringIndex(b, -1))
+			nh += len(re.FindAllStringIndex(h, -1))
+		}
+		if n >= 2 || nh >= 1 {
+			m.Themes = append(m.Themes, theme)
+		}
+	}
+}
+
+var reNetName = regexp.MustCompile(`\b\p{Lu}[\p{L}\-]*(?:\s+(?:of|for|and|för|och|i|de|du|the|\p{Lu}[\p{L}\-]*))*`)
+
+// extractNetworks finds named external networks and organisations: names
+// listed after "medlemskap i …", and capitalised names whose last word is
+// an organisation word (Forum, Cities, Europaförening, kommunalförbund …).
+func (a *adoc) extractNetworks(m *corpus.Model) {
+	seen := map[string]bool{}
+	add := func(n string) {
+		n = strings.TrimSpace(strings.TrimRight(n, " ,.;:"))
+		n = regexp.MustCompile(`\s*\([^)]*\)$`).ReplaceAllString(n, "")
+		for _, w := range []string{"och ", "samt ", "i "} {
+			n = strings.TrimPrefix(n, w)
+		}
+		if len(n) < 3 || seen[fold(n)] || isActorPhrase(n) {
+			return
+		}
+		if a.municipalityName(n) {
+			return
+		}
+		seen[fold(n)] = true
+		m.Networks = append(m.Networks, n)
+	}
+	for _, s := range a.sents {
+		if !a.inMain(s.Start) {
+			continue
+		}
+		f := fold(s.Text)
+		// Lists after an introduction.
+		for _, intro := range networkIntro {
+			i := strings.Index(f, fold(intro)+" ")
+			if i < 0 {
+				continue
+			}
+			rest := s.Text[i+len(fold(intro))+1:]
+			if j := strings.IndexAny(rest, ".;:"); j >= 0 {
+				rest = rest[:j]
+			}
+			names := splitNameList(rest)
+			if len(names) >= 2 {
+				for _, n := range names {
+					add(n)
+				}
+			}
+			break
+		}
+		// Names with an organisation head word.
+		for _, loc := range reNetName.FindAllStringIndex(s.Text, -1) {
+			name := strings.TrimSpace(s.Text[loc[0]:loc[1]])
+			name = trimTrailingLower(name)
+			ws := strings.Fields(name)
+			if len(ws) == 0 {
+				continue
+			}
+			// Also the Swedish form "Sjuhärads kommunalförbund": capitalised genitive + head.
+			tail := s.Text[loc[1]:]
+			if tw := words(tail); len(tw) > 0 && strings.HasPrefix(tail, " ") && isNetHead(tw[0]) && !isCap(tw[0]) && strings.HasSuffix(ws[len(ws)-1], "s") {
+				name = name + " " + tw[0]
+				ws = append(ws, tw[0])
+			}
+			if len(ws) < 2 && !strings.HasSuffix(fold(ws[0]), "regionen") && !strings.HasSuffix(fold(ws[0]), "foreningen") {
+				continue
+			}
+			last := ws[len(ws)-1]
+			if isNetHead(last) && !sentenceStarters[ws[0]] {
+				add(name)
+			}
+		}
+	}
+	sort.SliceStable(m.Networks, func(i, j int) bool { return false })
+}
+
+func isNetHead(w string) bool {
+	for _, h := range networkHeads {
+		if w == h || strings.HasSuffix(fold(w), fold(h)) && len(h) >= 7 && !isCap(h) {
+			return true
+		}
+		if fold(w) == fold(h) {
+			return true
+		}
+	}
+	return strings.HasSuffix(fold(w), "regionen") || strings.HasSuffix(fold(w), "europaforening") || strings.HasSuffix(fold(w), "kommunalforbund")
+}
+
+func trimTrailingLower(name string) string {
+	ws := strings.Fields(name)
+	for len(ws) > 1 && !isCap(ws[len(ws)-1]) {
+		ws = ws[:len(ws)-1]
+	}
+	return strings.Join(ws, " ")
+}
+
+// isActorPhrase reports whether n is one of the municipality's own bodies.
+func isActorPhrase(n string) bool {
+	ws := words(n)
+	if len(ws) == 0 {
+		return true
+	}
+	last := ws[len(ws)-1]
+	f := fold(last)
+	if strings.HasSuffix(f, "regionen") || strings.HasSuffix(f, "kommunalforbund") {
+		return false
+	}
+	return isActorWord(last, f) && len(ws) == 1
+}
+
+// municipalityName reports whether n is the document's own municipality.
+func (a *adoc) municipalityName(n string) bool {
+	mu := fold(a.d.Municipality)
+	f := fold(n)
+	return mu != "" && (f == mu || strings.HasPrefix(f, mu+" ") || strings.HasPrefix(f, mu+"s "))
+}
+
+// splitNameList splits "A, B, C och D" into capitalised names.
+func splitNameList(s string) []string {
+	s = strings.ReplaceAll(s, " samt ", ", ")
+	s = strings.ReplaceAll(s, " och ", ", ")
+	var out []string
+	for _, p := range strings.Split(s, ",") {
+		p = strings.TrimSpace(p)
+		p = trimTrailingLower(p)
+		if p == "" || !isCap(p) || len(words(p)) > 6 {
+			return out
+		}
+		out = append(out, p)
+	}
+	return out
+}
+
+// extractTwins lists twin cities named after "vänorter" (unless the text
+// says there are none).
+func (a *adoc) extractTwins(m *corpus.Model) {
+	seen := map[string]bool{}
+	for _, s := range a.sents {
+		if !a.inMain(s.Start) {
+			continue
+		}
+		f := fold(s.Text)
+		for _, intro := range twinIntro {
+			i := strings.Index(f, fold(intro)+" ")
+			if i < 0 {
+				continue
+			}
+			if strings.Contains(f[max(0, i-25):i], "inga") || strings.Contains(f[max(0, i-25):i], "inte") {
+				break
+			}
+			rest := s.Text[i+len(fold(intro))+1:]
+			rest = strings.TrimPrefix(rest, "är ")
+			rest = strings.TrimPrefix(rest, "i ")
+			if j := strings.IndexAny(rest, ".;:("); j >= 0 {
+				rest = rest[:j]
+			}
+			for _, n := range splitNameList(rest) {
+				if len(words(n)) <= 3 && !seen[fold(n)] {
+					seen[fold(n)] = true
+					m.TwinCities = append(m.TwinCities, n)
+				}
+			}
+			break
+		}
+	}
+}

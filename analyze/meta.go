@@ -1,0 +1,411 @@
+package analyze
+
+import (
+	"regexp"
+	"sort"
+	"strings"
+
+	"styrdok/corpus"
+)
+
+var (
+	reDnr          = regexp.MustCompile(`(?i)\b(?:dnr|diarienr|diarienummer|ärendenr|ärendenummer|aktbilaga)\.?\s*:?\s*((?:[a-zåäö]{1,5}[ ./]?)?\d{1,4}(?:\s?[-./:]\s?\d{1,6}){1,3})`)
+	reValid        = regexp.MustCompile(`(?i)\b(?:giltighetstid|giltig\s+till|giltigt\s+till|gäller\s+till\s+och\s+med|gäller\s+t\.?o\.?m\.?|gäller\s+till|giltig\s+t\.?o\.?m\.?|giltighet|revideras\s+senast|gäller\s+tills?\s*vidare)\s*:?\s*`)
+	reUntilFurther = regexp.MustCompile(`(?i)^(?:tills?\s*vidare|tillsvidare|tills\s+vidare|tills\s+annat\s+beslutas)`)
+	reLabelStop    = regexp.MustCompile(`(?i)\b(?:reviderad|reviderat|datum|dnr|giltig\w*|gäller|för\s+revidering|för\s+ev|för\s+uppföljning|dokumentansvarig|dokumentnamn|dokumenttyp|senast\s+ändrad|tidigare\s+ändringar|beslutad|fastställ\w*|antagen|antaget|ersätter)\b`)
+)
+
+// metaSentences returns the non-boilerplate sentences and headings' text
+// in document order, as (text, start) pairs; metadata often sits in
+// headings and table rows.
+func (a *adoc) metaTexts() []sentence {
+	out := append([]sentence(nil), a.sents...)
+	for _, h := range a.heads {
+		out = append(out, sentence{Text: h.Text, Start: h.Start, Line: a.rawLine(h.Start)})
+	}
+	sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+	return out
+}
+
+// replacedContext reports whether position i of folded text f is about an
+// earlier document: after "ersätter", or after "tidigare".
+func replacedContext(f string, i int) bool {
+	before := f[:i]
+	if k := strings.LastIndex(before, "ersatt"); k >= 0 {
+		return true
+	}
+	lo := i - 40
+	if lo < 0 {
+		lo = 0
+	}
+	w := before[lo:]
+	return strings.Contains(w, "tidigare") || strings.Contains(w, "foregaende")
+}
+
+// extractMeta fills adoption, revisions, replaces, validity and
+// registration numbers.
+func (a *adoc) extractMeta(m *corpus.Model) {
+	texts := a.metaTexts()
+	seenDnr := map[string]bool{}
+	for _, s := range texts {
+		f := fold(s.Text)
+		// Registration numbers.
+		for _, mm := range reDnr.FindAllStringSubmatchIndex(s.Text, -1) {
+			if replacedContext(f, min(mm[0], len(f))) || strings.Contains(f, "antog ") {
+				continue
+			}
+			v := strings.TrimRight(s.Text[mm[2]:mm[3]], ".:-/ ")
+			key := strings.ReplaceAll(v, " ", "")
+			if !seenDnr[key] {
+				seenDnr[key] = true
+				m.RegistrationNumbers = append(m.RegistrationNumbers, v)
+			}
+		}
+		// Validity.
+		if m.ValidUntil == "" {
+			for _, mm := range reValid.FindAllStringIndex(s.Text, -1) {
+				label := fold(s.Text[mm[0]:mm[1]])
+				rest := s.Text[mm[1]:]
+				if strings.Contains(label, "vidare") {
+					m.ValidUntil = "tillsvidare"
+					break
+				}
+				if reUntilFurther.MatchString(rest) {
+					m.ValidUntil = "tillsvidare"
+					break
+				}
+				if ds := FindDates(rest); len(ds) > 0 && ds[0].Start <= 3 && !strings.Contains(label, "revideras") {
+					m.ValidUntil = corpus.Opt(ds[0].ISO)
+					break
+				}
+			}
+		}
+		a.adoptionIn(m, s, f)
+	}
+	if m.Adopted != nil && m.Adopted.Date != "" {
+		// A "last changed" date equal to the adoption is not a revision.
+		var keep []corpus.Event
+		for _, r := range m.Revisions {
+			if r.Date != m.Adopted.Date {
+				keep = append(keep, r)
+			}
+		}
+		m.Revisions = append([]corpus.Event{}, keep...)
+	}
+	if m.Adopted == nil {
+		a.adoptingBody(m)
+	}
+}
+
+// adoptionIn looks for adoption, revision and replacement statements in one
+// sentence or header row.
+func (a *adoc) adoptionIn(m *corpus.Model, s sentence, f string) {
+	ws := reWordPos.FindAllStringIndex(s.Text, -1)
+	for wi, loc := range ws {
+		w := fold(s.Text[loc[0]:loc[1]])
+		isAdopt, isRev := false, false
+		for _, x := range adoptionWords {
+			if w == fold(x) {
+				isAdopt = true
+			}
+		}
+		for _, x := range revisionWords {
+			if w == fold(x) {
+				isRev = true
+			}
+		}
+		if w == "andrad" && (wi == 0 || fold(s.Text[ws[wi-1][0]:ws[wi-1][1]]) != "senast") {
+			isRev = false
+		}
+		if !isAdopt && !isRev {
+			continue
+		}
+		// The window runs to the next label or 90 bytes.
+		rest := s.Text[loc[1]:]
+		if stop := reLabelStop.FindStringIndex(rest); stop != nil && stop[0] > 0 {
+			rest = rest[:stop[0]]
+		}
+		if len(rest) > 90 {
+			rest = rest[:90]
+		}
+		ds := FindDates(rest)
+		if len(ds) == 0 {
+			continue
+		}
+		date := ds[0].ISO
+		by := bodyIn(rest[:ds[0].Start])
+		if by == "" {
+			by = bodyIn(rest[ds[0].End:])
+		}
+		if by == "" && wi > 0 {
+			by = bodyIn(s.Text[max(0, loc[0]-40):loc[0]])
+		}
+		ev := cleanEvidence(s.Text[loc[0] : loc[1]+ds[0].End])
+		if isAdopt && wi > 0 && !replacedContext(f, loc[0]) {
+			// Start the evidence at the sentence when the statement is prose.
+			ev = cleanEvidence(s.Text[:loc[1]+ds[0].End])
+		}
+		switch {
+		case isAdopt && replacedContext(f, min(loc[0], len(f))):
+			addReplaced(m, s, f, date)
+		case isAdopt:
+			if m.Adopted == nil || m.Adopted.Date == "" {
+				m.Adopted = &corpus.Event{Date: corpus.Opt(date), By: corpus.Opt(by), Evidence: ev, Line: s.Line}
+			}
+		case isRev:
+			m.Revisions = append(m.Revisions, corpus.Event{Date: corpus.Opt(date), By: corpus.Opt(by), Evidence: ev, Line: s.Line})
+		}
+	}
+	// "… ersätter X som antogs av kommunfullmäktige den 25 augusti 2009"
+	if k := strings.Index(f, "ersatter "); k >= 0 {
+		addReplaced(m, s, f, "")
+	}
+}
+
+// addReplaced records the document a statement says is replaced.
+func addReplaced(m *corpus.Model, s sentence, f, date string) {
+	title := ""
+	k := strings.Index(f, "ersatter ")
+	tail := s.Text
+	if k >= 0 {
+		tail = s.Text[k+len("ersatter "):]
+		cut := len(tail)
+		for _, stop := range []string{" antagen", " antaget", " som antogs", " (", " från ", " beslutad", " fastställd"} {
+			if i := strings.Index(fold(tail), fold(stop)); i >= 0 && i < cut {
+				cut = i
+			}
+		}
+		title = strings.TrimRight(cleanEvidence(tail[:cut]), " .,")
+		if date == "" {
+			date = ParseDate(tail)
+		}
+	}
+	if date == "" && title == "" {
+		return
+	}
+	for _, r := range m.Replaces {
+		if (date != "" && string(r.Date) == date) || (title != "" && string(r.Title) == title) {
+			return
+		}
+	}
+	ev := s.Text
+	if k > 0 {
+		// From the clause that names the replacement.
+		if i := strings.LastIndex(s.Text[:k], " och "); i >= 0 && k-i < 8 {
+			ev = s.Text[i+len(" och "):]
+		}
+	}
+	m.Replaces = append(m.Replaces, corpus.Replaced{Title: corpus.Opt(title), Date: corpus.Opt(date),
+		Evidence: cleanEvidence(ev), Line: s.Line})
+}
+
+// bodyIn returns the canonical adopting body named in s, or "".
+func bodyIn(s string) string {
+	for _, w := range words(s) {
+		if b, ok := bodyWords[fold(w)]; ok {
+			if (fold(w) == "kf" || fold(w) == "ks") && !isAllCaps(w) && w != "kf" && w != "ks" {
+				continue
+			}
+			return b
+		}
+		if b := fuzzyCanonical(w); b != "" {
+			return b
+		}
+	}
+	return ""
+}
+
+var reAdoptedBy = regexp.MustCompile(`(?i)\b(?:antas|fastställs|beslutas|godkänns)\s+av\s+(\p{L}+)`)
+
+// adoptingBody finds who adopts the document when no date says so:
+// "… som antas av kommunfullmäktige", "Kommunfullmäktige antar … strategi".
+func (a *adoc) adoptingBody(m *corpus.Model) {
+	for _, s := range a.sents {
+		if !a.inMain(s.Start) {
+			continue
+		}
+		if mm := reAdoptedBy.FindStringSubmatch(s.Text); mm != nil {
+			if b := bodyIn(mm[1]); b != "" && docSelfRef(s.Text) {
+				m.Adopted = &corpus.Event{By: corpus.Opt(b), Evidence: s.Text, Line: s.Line}
+				return
+			}
+		}
+		ws := words(s.Text)
+		if len(ws) > 2 {
+			b := bodyIn(ws[0])
+			v := fold(ws[1])
+			if b != "" && (v == "antar" || v == "faststaller") && docSelfRef(strings.Join(ws[2:], " ")) {
+				ev := s.Text
+				if i := strings.Index(ev, " och "); i > 0 {
+					ev = ev[:i]
+				}
+				m.Adopted = &corpus.Event{By: corpus.Opt(b), Evidence: ev, Line: s.Line}
+				return
+			}
+		}
+	}
+}
+
+// docSelfRef reports whether s names a steering document (strategi,
+// policy, plan …), as a statement about this document would.
+func docSelfRef(s string) bool {
+	for _, w := range words(s) {
+		f := fold(w)
+		for _, dt := range docTypeWords {
+			if strings.HasSuffix(f, fold(dt.Word)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// findTitle returns the document title: the first heading that names a
+// document type, else the most repeated short phrase that does (a running
+// header or footer).
+func (a *adoc) findTitle() (string, sentence) {
+	for _, h := range a.heads {
+		if !a.inMain(h.Start) || h.RunIn {
+			continue
+		}
+		t := strings.TrimSpace(h.Text)
+		if i := strings.LastIndex(t, " - "); i > 0 {
+			t = t[:i]
+		}
+		if docTypeOf(t) != "" && len(words(t)) <= 12 && HeadingLabel(t) == "" {
+			return t, sentence{Text: h.Text, Line: a.rawLine(h.Start)}
+		}
+	}
+	counts := map[string]int{}
+	first := map[string]int{}
+	re := regexp.MustCompile(`\b(\p{Lu}\p{Ll}+(?:\s+\p{Ll}+){0,3}\s+(?:strategi|policy|plan|program|riktlinjer)(?:\s+för(?:\s+\p{L}+){1,4})?)\b`)
+	for i, l := range a.lines {
+		if l.bp || !a.inMain(l.start) {
+			continue
+		}
+		for _, mm := range re.FindAllStringSubmatch(l.text, -1) {
+			counts[mm[1]]++
+			if _, ok := first[mm[1]]; !ok {
+				first[mm[1]] = i
+			}
+		}
+	}
+	best, bc := "", 0
+	for k, c := range counts {
+		if c > bc || c == bc && k < best {
+			best, bc = k, c
+		}
+	}
+	if bc >= 3 {
+		return best, sentence{Text: best, Line: a.lines[first[best]].raw}
+	}
+	return "", sentence{}
+}
+
+var reMunicipality = regexp.MustCompile(`\b(\p{Lu}[\p{L}-]+)\s+(kommun|stad|Stad|Kommun|stads|kommuns)\b`)
+
+// findMunicipality returns the municipality the text names most often
+// ("Växjö kommun", "Helsingborgs stad" → Helsingborg).
+func (a *adoc) findMunicipality() string {
+	counts := map[string]int{}
+	var order []string
+	all := strings.Builder{}
+	for _, s := range a.sents {
+		if a.inMain(s.Start) {
+			all.WriteString(s.Text)
+			all.WriteByte(' ')
+		}
+	}
+	text := all.String()
+	for _, mm := range reMunicipality.FindAllStringSubmatch(text, -1) {
+		n := mm[1]
+		if sentenceStarters[n] || n == "Respektive" || n == "Varje" {
+			continue
+		}
+		if _, ok := counts[n]; !ok {
+			order = append(order, n)
+		}
+		counts[n]++
+	}
+	best, bc := "", 0
+	for _, n := range order {
+		if counts[n] > bc {
+			best, bc = n, counts[n]
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	// Genitive: "Helsingborgs stad" → Helsingborg when the bare name occurs.
+	if strings.HasSuffix(best, "s") {
+		bare := strings.TrimSuffix(best, "s")
+		if regexp.MustCompile(`\b` + regexp.QuoteMeta(bare) + `\b`).MatchString(text) {
+			return bare
+		}
+	}
+	return best
+}
+
+// documentType returns the type the title names, else the type the text
+// refers to itself by most often ("strategin", "policyn").
+func (a *adoc) documentType(title string) string {
+	if t := docTypeOf(title); t != "" {
+		return t
+	}
+	counts := map[string]int{}
+	for _, s := range a.sents {
+		if !a.inMain(s.Start) {
+			continue
+		}
+		for _, w := range words(s.Text) {
+			switch fold(w) {
+			case "strategin":
+				counts["strategi"]++
+			case "policyn":
+				counts["policy"]++
+			case "planen":
+				counts["plan"]++
+			case "programmet":
+				counts["program"]++
+			case "riktlinjerna":
+				counts["riktlinjer"]++
+			}
+		}
+	}
+	best, bc := "", 1
+	for _, t := range corpus.DocumentTypes {
+		if counts[t] > bc {
+			best, bc = t, counts[t]
+		}
+	}
+	return best
+}
+
+var (
+	reVisionIs    = regexp.MustCompile(`(?i)\bvision(?:en)?\s+(?:är|ar)\s+(?:att\s+)?(.+)$`)
+	reVisionOm    = regexp.MustCompile(`(?i)\bvision(?:en)?\s+om\s+(.+?)(?:[.;]|$)`)
+	reVisionColon = regexp.MustCompile(`(?i)\b(?:vision|mål och inriktning)\s*:\s*(.+)$`)
+)
+
+// findVision returns the municipality's vision the document states.
+func (a *adoc) findVision(muni string) (string, sentence) {
+	for _, re := range []*regexp.Regexp{reVisionIs, reVisionColon, reVisionOm} {
+		for _, s := range a.sents {
+			if !a.inMain(s.Start) {
+				continue
+			}
+			if mm := re.FindStringSubmatch(s.Text); mm != nil {
+				v := strings.TrimSpace(mm[1])
+				v = strings.TrimRight(v, ".; ")
+				if len(words(v)) >= 2 {
+					if re == reVisionColon || re == reVisionIs {
+						v += "."
+						v = strings.TrimSuffix(v, ".")
+					}
+					return v, s
+				}
+			}
+		}
+	}
+	return "", sentence{}
+}
