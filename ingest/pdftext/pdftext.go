@@ -276,6 +276,7 @@ func collectPages(r *pdf.Reader, max int) (pages []pageRef, total int, err error
 		return nil, 0, fmt.Errorf("%w: no page tree", ErrDamaged)
 	}
 	visits := 0
+	seen := map[string]bool{} // page tree nodes by their printed form: cycles end
 	var walk func(node, res pdf.Value, depth int)
 	walk = func(node, res pdf.Value, depth int) {
 		visits++
@@ -293,6 +294,11 @@ func collectPages(r *pdf.Reader, max int) (pages []pageRef, total int, err error
 			}
 			return
 		}
+		key := node.String()
+		if seen[key] {
+			return
+		}
+		seen[key] = true
 		for i := 0; i < kids.Len(); i++ {
 			walk(kids.Index(i), res, depth+1)
 		}
