@@ -3,6 +3,7 @@ package repair
 import (
 	"fmt"
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -82,14 +83,14 @@ func diaTokenize(text string) []diaDtoken {
 			}
 			j += n2
 		}
-		// Symbols at the edges belong to the token only when they stand
-		// for a letter: '{' before letters ("{or"), '|' alone. '#', '&'
-		// at the edges are symbols.
+		// '|' and '{' at the end of a longer token are symbols; '#' and
+		// '&' stay, since OCR reads å/ä for them at word edges too ("#r",
+		// "p&"). A token without letters is skipped later.
 		s, e := i, j
-		for s < e && (text[s] == '#' || text[s] == '&' || text[s] == '|' && e-s > 1) {
+		for s < e && text[s] == '|' && e-s > 1 {
 			s++
 		}
-		for e > s && (text[e-1] == '#' || text[e-1] == '&' || text[e-1] == '{' || text[e-1] == '|' && e-s > 1) {
+		for e > s && (text[e-1] == '{' || text[e-1] == '|' && e-s > 1) {
 			e--
 		}
 		if s < e {
@@ -430,7 +431,7 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 		cs []diaRepl
 	}
 	var todo []pending
-	withDia, fixable, fffdToks := 0, 0, 0
+	withDia, fixable, fffdToks, ocrMarks := 0, 0, 0, 0
 	for i := range toks {
 		t := &toks[i]
 		t.final = t.word
@@ -473,10 +474,16 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 		}
 		if !hasFffd {
 			fixable++
+			if strings.ContainsAny(t.word, "é#&¢{0123456789") {
+				ocrMarks++
+			}
 		}
 		todo = append(todo, pending{i, cs})
 	}
 	damage := float64(fixable) / float64(fixable+withDia+2)
+	// OCR without Swedish leaves marks no encoding damage does: é, #, &
+	// and digits inside words.
+	ocrMode := ocrMarks >= 3
 	// A document whose damage is U+FFFD lost only those letters: the rest
 	// of its words are right as they stand.
 	encodingOnly := fffdToks >= 3 && fffdToks >= fixable
@@ -526,24 +533,44 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 		}
 	}
 	// Real words with a twin, only in a document that lost its diacritics.
+	// In a document read by OCR, short words with d, i or é are also
+	// checked against readings with å/ä/ö ("dr", "sitt", "gillande").
 	realWord := make(map[int][]diaScored)
 	if damage >= 0.5 && !encodingOnly {
+		cache := map[string][]diaRepl{}
 		for i := range toks {
 			t := &toks[i]
-			if !t.twin {
+			ocrCheck := ocrMode && t.known && !t.twin && diaOCRSuspect(t.word)
+			if !t.twin && !ocrCheck {
+				continue
+			}
+			if diaPatternOf(t.word) == diaUpperCase && !t.twin {
 				continue
 			}
 			lw := strings.ToLower(t.word)
-			rs := diaLowerRunes(t.word)
-			var cs []diaRepl
-			lx.Diacritic(sv.Fold(lw), func(w string, freq int, standalone bool) {
-				if !standalone || diaStartsUpper(w) && !diaStartsUpper(t.word) {
-					return
+			key := t.word
+			cs, ok := cache[key]
+			if !ok {
+				rs := diaLowerRunes(t.word)
+				if t.twin {
+					lx.Diacritic(sv.Fold(lw), func(w string, freq int, standalone bool) {
+						if !standalone || diaStartsUpper(w) && !diaStartsUpper(t.word) {
+							return
+						}
+						if c, ok := diaMatchCost(rs, w); ok {
+							cs = append(cs, diaRepl{word: w, cost: c, freq: freq})
+						}
+					})
 				}
-				if c, ok := diaMatchCost(rs, w); ok {
-					cs = append(cs, diaRepl{word: w, cost: c, freq: freq})
+				if ocrMode {
+					for _, c := range diaCandidates(lx, rs, diaStartsUpper(t.word), false, false) {
+						if c.freq > 0 && !slices.ContainsFunc(cs, func(x diaRepl) bool { return x.word == c.word }) {
+							cs = append(cs, c)
+						}
+					}
 				}
-			})
+				cache[key] = cs
+			}
 			if len(cs) == 0 {
 				continue
 			}
@@ -559,6 +586,19 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 			if ss[0].word != lw && ss[0].score > keep+diaRealWordMargin {
 				t.final = diaCased(ss[0].word, t.word, text, t.start)
 				realWord[i] = ss
+			}
+		}
+		// A lone "1" or "|" between two lower-case words that go with "i"
+		// is the word i (but "bilaga 1 till").
+		if ocrMode {
+			for i := range toks {
+				t := &toks[i]
+				if (t.word == "1" || t.word == "|") && i > 0 && i+1 < len(toks) && !t.sepBefore && !toks[i+1].sepBefore &&
+					diaLowerWord(toks[i-1].final) && diaLowerWord(toks[i+1].final) &&
+					max(lx.PairFreq(toks[i-1].final, "i"), lx.PairFreq("i", toks[i+1].final)) >= 2 {
+					t.final = "i"
+					realWord[i] = []diaScored{{diaRepl{word: "i"}, 0}}
+				}
 			}
 		}
 	}
@@ -606,6 +646,26 @@ func diaAfterNumber(toks []diaDtoken, i int, w string) float64 {
 		}
 	}
 	return 3
+}
+
+// diaOCRSuspect reports whether a known word is short and has a letter
+// OCR reads for å/ä/ö (d, i), so that a reading with å/ä/ö may be meant.
+func diaOCRSuspect(w string) bool {
+	n := utf8.RuneCountInString(w)
+	return n >= 2 && n <= 8 && strings.ContainsAny(w, "diDI")
+}
+
+// diaLowerWord reports whether w is a word in lower case.
+func diaLowerWord(w string) bool {
+	if w == "" {
+		return false
+	}
+	for _, r := range w {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // diaSentenceStart reports whether the token at pos begins a sentence:

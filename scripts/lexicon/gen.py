@@ -119,6 +119,24 @@ def main():
             w, _, c = line.rstrip('\n').partition('\t')
             if w and c.isdigit():
                 raw[w] = raw.get(w, 0) + int(c)
+    # The Riksdag texts hold some OCR misprints ("pä", "inle", "oeh"): a
+    # word hunspell lacks is not taken as a word when one letter changed or
+    # dropped gives a hunspell word seen ten times as often.
+    lower_counts = {}
+    for w, c in raw.items():
+        lower_counts[w.lower()] = lower_counts.get(w.lower(), 0) + c
+
+    def misprint(w, c):
+        for i in range(len(w)):
+            d = w[:i] + w[i + 1:]
+            if d and d in flags and lower_counts.get(d, 0) >= 10 * c:
+                return True
+            for ch in 'abcdefghijklmnopqrstuvwxyzåäöé':
+                v = w[:i] + ch + w[i + 1:]
+                if v != w and v in flags and flags[v] & WORD and lower_counts.get(v, 0) >= 10 * c:
+                    return True
+        return False
+
     for w, c in raw.items():
         lw = w.lower()
         if lw in flags and flags[lw] & WORD:
@@ -131,7 +149,7 @@ def main():
             target = w[:1].upper() + w[1:].lower()
         else:
             target = lw if w == lw or w.isupper() or raw.get(lw, 0) >= c else w
-            if c >= a.min_riksdag and any(ch.isalpha() for ch in target):
+            if c >= a.min_riksdag and any(ch.isalpha() for ch in target) and not misprint(lw, c):
                 add(target, WORD)
             else:
                 add(target, 0)
