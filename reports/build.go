@@ -398,9 +398,35 @@ func overviewRow(v *docView) []Cell {
 	cells["source"] = textCell(v.d.Source)
 	row := make([]Cell, len(overviewColumns))
 	for i, col := range overviewColumns {
-		row[i] = cells[col.Key]
+		row[i] = dedupe(cells[col.Key])
 	}
 	return row
+}
+
+// dedupe drops items that repeat an earlier item of the cell with the same
+// text and evidence (a model may list one mechanism under two categories).
+func dedupe(c Cell) Cell {
+	if len(c.Items) < 2 {
+		return c
+	}
+	type key struct {
+		text string
+		ev   Evidence
+	}
+	seen := map[key]bool{}
+	items := c.Items[:0:0]
+	for _, it := range c.Items {
+		k := key{text: it.Text}
+		if it.Evidence != nil {
+			k.ev = *it.Evidence
+		}
+		if !seen[k] {
+			seen[k] = true
+			items = append(items, it)
+		}
+	}
+	c.Items = items
+	return c
 }
 
 // followUpText says who follows up, how often and what:
@@ -409,7 +435,7 @@ func followUpText(f corpus.FollowUp) string {
 	who := firstNonEmpty(string(f.Who), "ingen angiven")
 	s := who + ", " + IntervalWords(f.Interval, string(f.Due))
 	if what := firstNonEmpty(f.What, categoryName(f.Category)); what != "" {
-		s += " (" + cleanSpace(what) + ")"
+		s += " (" + clip(cleanSpace(what), 90) + ")"
 	}
 	return s
 }

@@ -79,12 +79,13 @@ func evidenceLabel(r *Report, e Evidence) string {
 
 // mdEscape makes text safe inside a Markdown table cell: it escapes the
 // characters Markdown would read as markup (including "<", so that a
-// document's "<script>" stays text) and folds line breaks.
+// document's "<script>" stays text) and folds line breaks. "_" is left
+// alone: inside a word (file names) it is not emphasis.
 func mdEscape(s string) string {
 	var b strings.Builder
 	for _, r := range cleanSpace(s) {
 		switch r {
-		case '\\', '`', '*', '_', '[', ']', '<', '>', '|':
+		case '\\', '`', '*', '[', ']', '<', '>', '|':
 			b.WriteByte('\\')
 		}
 		b.WriteRune(r)
