@@ -25,9 +25,9 @@ func Analyze(d *corpus.Document) {
 		d.LineMap = corpus.IdentityLineMap(d.Raw)
 	}
 	a := newDoc(d)
+	a.findParts()
 	a.findHeadings()
 	a.buildSections()
-	a.findParts()
 	a.buildSentences()
 	a.labelSections()
 

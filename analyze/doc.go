@@ -3,6 +3,7 @@ package analyze
 import (
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"styrdok/corpus"
 )
@@ -40,6 +41,9 @@ type adoc struct {
 	sents []sentence
 	parts []part
 	main  part // the part that holds the steering document itself
+	// wrapWidth is the median width in runes of lines inside paragraphs
+	// when the text is hard-wrapped (OCR, PDF), else 0.
+	wrapWidth int
 }
 
 type part struct {
@@ -62,6 +66,7 @@ func newDoc(d *corpus.Document) *adoc {
 	}
 	a.bp = append(a.bp, detectBoilerplate(a.lines, a.bp)...)
 	sort.SliceStable(a.bp, func(i, j int) bool { return a.bp[i].StartLine < a.bp[j].StartLine })
+	a.wrapWidth = wrapWidth(a.lines)
 	for i := range a.lines {
 		for _, r := range a.bp {
 			if a.lines[i].raw >= r.StartLine && a.lines[i].raw <= r.EndLine {
@@ -176,6 +181,27 @@ func detectBoilerplate(lines []tline, known []corpus.LineRange) []corpus.LineRan
 		}
 	}
 	return out
+}
+
+// wrapWidth returns the median width of lines followed by another line
+// of the same paragraph, when there are at least 20 of them and they are
+// short enough to be hard-wrapped.
+func wrapWidth(lines []tline) int {
+	var ws []int
+	for i := 0; i+1 < len(lines); i++ {
+		if !lines[i].blank && !lines[i+1].blank {
+			ws = append(ws, utf8.RuneCountInString(strings.TrimSpace(lines[i].text)))
+		}
+	}
+	if len(ws) < 20 {
+		return 0
+	}
+	sort.Ints(ws)
+	m := ws[len(ws)/2]
+	if m < 40 || m > 120 {
+		return 0
+	}
+	return m
 }
 
 func isNumber(s string) bool {

@@ -305,7 +305,7 @@ func nearestInterval(ivs []ivHit, start, end int) Interval {
 // words.
 func whatOf(s, f string, pos int) string {
 	start := strings.LastIndexAny(f[:pos], ",;:") + 1
-	rest := s[start:]
+	rest := s[toOrig(s, start):]
 	ws := strings.Fields(rest)
 	if len(ws) > 12 {
 		ws = ws[:12]
@@ -333,8 +333,12 @@ func (a *adoc) extractThemes(m *corpus.Model) {
 	for _, theme := range corpus.Themes {
 		n, nh := 0, 0
 		for _, kw := range themeKeywords[theme] {
-			re := regexp.MustCompile(`\b` + regexp.QuoteMeta(fold(kw)))
-			n += len(re.FindAllStringIndex(b, -1))
+			weight := 1
+			if strings.HasPrefix(kw, "!") || strings.Contains(kw, " ") {
+				weight = 2 // a specific phrase or a word that only this theme uses
+			}
+			re := regexp.MustCompile(`\b` + regexp.QuoteMeta(fold(strings.TrimPrefix(kw, "!"))))
+			n += weight * len(re.FindAllStringIndex(b, -1))
 			nh += len(re.FindAllStringIndex(h, -1))
 		}
 		if n >= 2 || nh >= 1 {
@@ -343,7 +347,7 @@ func (a *adoc) extractThemes(m *corpus.Model) {
 	}
 }
 
-var reNetName = regexp.MustCompile(`\b\p{Lu}[\p{L}\-]*(?:\s+(?:of|for|and|för|och|i|de|du|the|\p{Lu}[\p{L}\-]*))*`)
+var reNetName = regexp.MustCompile(`\b\p{Lu}[\p{L}\-]*(?:\s+(?:of|for|and|för|de|du|the|\p{Lu}[\p{L}\-]*))*`)
 
 // extractNetworks finds named external networks and organisations: names
 // listed after "medlemskap i …", and capitalised names whose last word is
@@ -376,7 +380,7 @@ func (a *adoc) extractNetworks(m *corpus.Model) {
 			if i < 0 {
 				continue
 			}
-			rest := s.Text[i+len(fold(intro))+1:]
+			rest := s.Text[toOrig(s.Text, i+len(fold(intro))+1):]
 			if j := strings.IndexAny(rest, ".;:"); j >= 0 {
 				rest = rest[:j]
 			}
@@ -402,8 +406,12 @@ func (a *adoc) extractNetworks(m *corpus.Model) {
 				name = name + " " + tw[0]
 				ws = append(ws, tw[0])
 			}
-			if len(ws) < 2 && !strings.HasSuffix(fold(ws[0]), "regionen") && !strings.HasSuffix(fold(ws[0]), "foreningen") {
+			if len(ws) < 2 {
 				continue
+			}
+			// "West Sweden West Sweden": a run-in heading and the name.
+			if h := len(ws) / 2; len(ws)%2 == 0 && strings.Join(ws[:h], " ") == strings.Join(ws[h:], " ") {
+				name = strings.Join(ws[:h], " ")
 			}
 			last := ws[len(ws)-1]
 			if isNetHead(last) && !sentenceStarters[ws[0]] {
@@ -488,7 +496,7 @@ func (a *adoc) extractTwins(m *corpus.Model) {
 			if strings.Contains(f[max(0, i-25):i], "inga") || strings.Contains(f[max(0, i-25):i], "inte") {
 				break
 			}
-			rest := s.Text[i+len(fold(intro))+1:]
+			rest := s.Text[toOrig(s.Text, i+len(fold(intro))+1):]
 			rest = strings.TrimPrefix(rest, "är ")
 			rest = strings.TrimPrefix(rest, "i ")
 			if j := strings.IndexAny(rest, ".;:("); j >= 0 {

@@ -12,7 +12,7 @@ var (
 	reDnr          = regexp.MustCompile(`(?i)\b(?:dnr|diarienr|diarienummer|ärendenr|ärendenummer|aktbilaga)\.?\s*:?\s*((?:[a-zåäö]{1,5}[ ./]?)?\d{1,4}(?:\s?[-./:]\s?\d{1,6}){1,3})`)
 	reValid        = regexp.MustCompile(`(?i)\b(?:giltighetstid|giltig\s+till|giltigt\s+till|gäller\s+till\s+och\s+med|gäller\s+t\.?o\.?m\.?|gäller\s+till|giltig\s+t\.?o\.?m\.?|giltighet|revideras\s+senast|gäller\s+tills?\s*vidare)\s*:?\s*`)
 	reUntilFurther = regexp.MustCompile(`(?i)^(?:tills?\s*vidare|tillsvidare|tills\s+vidare|tills\s+annat\s+beslutas)`)
-	reLabelStop    = regexp.MustCompile(`(?i)\b(?:reviderad|reviderat|datum|dnr|giltig\w*|gäller|för\s+revidering|för\s+ev|för\s+uppföljning|dokumentansvarig|dokumentnamn|dokumenttyp|senast\s+ändrad|tidigare\s+ändringar|beslutad|fastställ\w*|antagen|antaget|ersätter)\b`)
+	reLabelStop    = regexp.MustCompile(`(?i)\b(?:reviderad|reviderat|dnr|giltig\w*|gäller|för\s+revidering|för\s+ev|för\s+uppföljning|dokumentansvarig|dokumentnamn|dokumenttyp|senast\s+ändrad|tidigare\s+ändringar|beslutad|fastställ\w*|antagen|antaget|ersätter)\b`)
 )
 
 // metaSentences returns the non-boilerplate sentences and headings' text
@@ -29,12 +29,12 @@ func (a *adoc) metaTexts() []sentence {
 
 // replacedContext reports whether position i of folded text f is about an
 // earlier document: after "ersätter", or after "tidigare".
-func replacedContext(f string, i int) bool {
-	before := f[:i]
+func replacedContext(s string, i int) bool {
+	before := fold(s[:min(i, len(s))])
 	if k := strings.LastIndex(before, "ersatt"); k >= 0 {
 		return true
 	}
-	lo := i - 40
+	lo := len(before) - 40
 	if lo < 0 {
 		lo = 0
 	}
@@ -51,7 +51,7 @@ func (a *adoc) extractMeta(m *corpus.Model) {
 		f := fold(s.Text)
 		// Registration numbers.
 		for _, mm := range reDnr.FindAllStringSubmatchIndex(s.Text, -1) {
-			if replacedContext(f, min(mm[0], len(f))) || strings.Contains(f, "antog ") {
+			if replacedContext(s.Text, mm[0]) || strings.Contains(f, "antog ") {
 				continue
 			}
 			v := strings.TrimRight(s.Text[mm[2]:mm[3]], ".:-/ ")
@@ -141,12 +141,12 @@ func (a *adoc) adoptionIn(m *corpus.Model, s sentence, f string) {
 			by = bodyIn(s.Text[max(0, loc[0]-40):loc[0]])
 		}
 		ev := cleanEvidence(s.Text[loc[0] : loc[1]+ds[0].End])
-		if isAdopt && wi > 0 && !replacedContext(f, loc[0]) {
+		if isAdopt && wi > 0 && !replacedContext(s.Text, loc[0]) {
 			// Start the evidence at the sentence when the statement is prose.
 			ev = cleanEvidence(s.Text[:loc[1]+ds[0].End])
 		}
 		switch {
-		case isAdopt && replacedContext(f, min(loc[0], len(f))):
+		case isAdopt && replacedContext(s.Text, loc[0]):
 			addReplaced(m, s, f, date)
 		case isAdopt:
 			if m.Adopted == nil || m.Adopted.Date == "" {
@@ -168,7 +168,11 @@ func addReplaced(m *corpus.Model, s sentence, f, date string) {
 	k := strings.Index(f, "ersatter ")
 	tail := s.Text
 	if k >= 0 {
-		tail = s.Text[k+len("ersatter "):]
+		k = toOrig(s.Text, k)
+		tail = s.Text[k:]
+		if i := strings.Index(tail, " "); i >= 0 {
+			tail = tail[i+1:]
+		}
 		cut := len(tail)
 		for _, stop := range []string{" antagen", " antaget", " som antogs", " (", " från ", " beslutad", " fastställd"} {
 			if i := strings.Index(fold(tail), fold(stop)); i >= 0 && i < cut {

@@ -95,13 +95,20 @@ func (a *adoc) findParts() {
 		// No annexed document found: the whole file counts.
 		a.main = part{Name: a.main.Name, Start: 0, End: len(a.text) + 1}
 	}
-	for i := range a.secs {
-		for _, p := range a.parts {
-			if a.secs[i].Start >= p.Start && a.secs[i].Start < p.End {
-				a.secs[i].Part = p.Name
-			}
+}
+
+// part returns the name of the part holding byte offset pos ("" for a
+// file that is one document).
+func (a *adoc) part(pos int) string {
+	if len(a.parts) < 2 {
+		return ""
+	}
+	for _, p := range a.parts {
+		if pos >= p.Start && pos < p.End {
+			return p.Name
 		}
 	}
+	return ""
 }
 
 // pageStart goes back from line i to the first line after the last run of

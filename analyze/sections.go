@@ -224,7 +224,7 @@ func (a *adoc) plainHeading(i int, c string) (heading, bool) {
 	if !strong {
 		if prev >= 0 {
 			p := strings.TrimSpace(cleanEvidence(a.lines[prev].text))
-			if !strings.ContainsAny(p[len(p)-1:], ".!?:") || utf8.RuneCountInString(p) < 50 {
+			if p != "" && !strings.ContainsAny(p[len(p)-1:], ".!?:") {
 				if _, ok := a.lineHeadingNoPlain(prev); !ok {
 					return heading{}, false
 				}
@@ -235,7 +235,23 @@ func (a *adoc) plainHeading(i int, c string) (heading, bool) {
 			if utf8.RuneCountInString(nx) < 45 && !strings.HasSuffix(nx, ".") {
 				return heading{}, false
 			}
+			// A first line as wide as the wrapped text is a wrapped sentence.
+			if a.wrapWidth > 0 && n*100 >= a.wrapWidth*85 {
+				return heading{}, false
+			}
+			if nx != "" && (isLowerStart(nx) || strings.ContainsAny(nx[:1], "0123456789")) {
+				return heading{}, false
+			}
 		}
+	}
+	if t := strings.TrimSpace(l.text); strings.HasPrefix(t, "*") && !strings.HasPrefix(t, "**") && !strings.HasSuffix(t, "*") {
+		return heading{}, false // the first line of a wrapped italic paragraph
+	}
+	if a.part(l.start) == PartCoverLetter || a.part(l.start) == PartDistribution {
+		return heading{}, false
+	}
+	if n := len(ws); n >= 2 && isNumber(ws[n-1]) {
+		return heading{}, false // an address: "Storgatan 1"
 	}
 	_ = l
 	return heading{Start: a.lines[i].start + strings.Index(a.lines[i].text, ws[0]), End: a.lines[i].end,
@@ -276,7 +292,8 @@ func (a *adoc) leadIn(i int, c string) bool {
 
 func hasSentenceVerb(s string) bool {
 	for _, w := range words(s) {
-		if verbForms[fold(w)] {
+		f := fold(w)
+		if verbForms[f] || len(f) > 6 && (strings.HasSuffix(f, "eras") || strings.HasSuffix(f, "ades") || strings.HasSuffix(f, "ogs")) {
 			return true
 		}
 	}
@@ -333,6 +350,9 @@ func runInHeadings(line string, base int) []heading {
 			endByte++
 		}
 		if hasSentenceVerb(text) || containsWord(text, "som", "att", "är", "med") && !vocab {
+			continue
+		}
+		if tw := words(text); len(tw) > 1 && foldedLeadIn[fold(tw[len(tw)-1])] {
 			continue
 		}
 		out = append(out, heading{Start: base + locs[k][0], End: base + endByte, Text: text, Level: 2, RunIn: true, Kind: "runin"})

@@ -10,7 +10,7 @@ func (a *adoc) buildSections() {
 	sort.SliceStable(a.heads, func(i, j int) bool { return a.heads[i].Start < a.heads[j].Start })
 	end := len(a.text)
 	for i, h := range a.heads {
-		s := secInfo{heading: h, BodyStart: h.End}
+		s := secInfo{heading: h, BodyStart: h.End, Part: a.part(h.Start)}
 		s.BodyEnd = end
 		if i+1 < len(a.heads) {
 			s.BodyEnd = a.heads[i+1].Start
@@ -193,16 +193,22 @@ func (a *adoc) labelSections() {
 			s.Label, s.OwnLabel = l, true
 			continue
 		}
+		var prev *secInfo
+		if i > 0 && a.secs[i-1].Part == s.Part && containerLabels[a.secs[i-1].Label] {
+			prev = &a.secs[i-1]
+		}
+		// A sub-heading (deeper level) belongs to its container.
+		if prev != nil && prev.Level < s.Level {
+			s.Label = prev.Label
+			continue
+		}
 		if l := contentLabel(body[i]); l != "" {
 			s.Label = l
 			continue
 		}
-		if i > 0 {
-			p := a.secs[i-1]
-			if p.Part == s.Part && p.Level <= s.Level && containerLabels[p.Label] {
-				s.Label = p.Label
-				continue
-			}
+		if prev != nil && prev.Level <= s.Level {
+			s.Label = prev.Label
+			continue
 		}
 		s.Label = "ovrigt"
 	}

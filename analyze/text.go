@@ -203,7 +203,7 @@ var intervalRes = func() []*regexp.Regexp {
 	return out
 }()
 
-var reOnce = regexp.MustCompile(`\b(?:senast|före|innan|till|under|år|till och med|inom|i slutet av|vid utgången av)\s+(?:(?:den\s+)?\d{1,2}\s+\p{L}+\s+|\p{L}+\s+)?((?:19|20)\d\d)\b`)
+var reOnce = regexp.MustCompile(fold(`\b(?:senast|före|innan|till|under|år|till och med|inom|i slutet av|vid utgången av)\s+(?:(?:den\s+)?\d{1,2}\s+\p{L}+\s+|\p{L}+\s+)?((?:19|20)\d\d)\b`))
 
 // Interval is how often a follow-up happens: an ISO 8601 duration or one
 // of the corpus interval constants, the phrase that said so, and for a
@@ -256,6 +256,29 @@ func better(a, b string) bool {
 	}
 	isDur := func(x string) bool { return strings.HasPrefix(x, "P") }
 	return isDur(a) && !isDur(b)
+}
+
+// toOrig maps byte offset i of fold(s) to the byte offset of the same
+// rune in s.
+func toOrig(s string, i int) int {
+	f := fold(s)
+	if len(f) == len(s) || i <= 0 {
+		return min(i, len(s))
+	}
+	if i >= len(f) {
+		return len(s)
+	}
+	r := utf8.RuneCountInString(f[:i])
+	pos := 0
+	for k := range s {
+		if r == 0 {
+			return k
+		}
+		r--
+		pos = k
+	}
+	_ = pos
+	return len(s)
 }
 
 // originalSpan maps a byte range of fold(s) back to s. fold changes only
