@@ -67,34 +67,28 @@ func applyBoilerplate(text string) (string, []corpus.Change) {
 			mark[i] = whyChrome
 		}
 	}
-	// A viewer's header: short lines above chrome near the top belong to it
-	// (the document title the viewer repeats).
-	head := -1
-	nonblank := 0
+	// A viewer's header: short lines above the first chrome line near the
+	// top belong to it (the document title the viewer repeats), when the
+	// top has at least two chrome lines.
+	first, chromeCount, nonblank := -1, 0, 0
 	for i := range lines {
 		if get(i) == "" {
 			continue
 		}
-		nonblank++
-		if nonblank > 12 {
+		if nonblank++; nonblank > 12 {
 			break
 		}
 		if mark[i] == whyChrome {
-			head = i
-		}
-	}
-	if head >= 0 {
-		chromeCount := 0
-		for i := 0; i <= head; i++ {
-			if mark[i] == whyChrome {
-				chromeCount++
+			chromeCount++
+			if first < 0 {
+				first = i
 			}
 		}
-		if chromeCount >= 2 {
-			for i := 0; i <= head; i++ {
-				if t := get(i); t != "" && len(t) <= 100 {
-					mark[i] = whyChrome
-				}
+	}
+	if chromeCount >= 2 {
+		for i := 0; i < first; i++ {
+			if t := get(i); t != "" && len(t) <= 60 {
+				mark[i] = whyChrome
 			}
 		}
 	}
@@ -118,6 +112,12 @@ func applyBoilerplate(text string) (string, []corpus.Change) {
 				continue
 			}
 			break
+		}
+		if i == 0 {
+			// at the top: the blank lines after the block go too
+			for j+1 < len(lines) && get(j+1) == "" {
+				j++
+			}
 		}
 		start, end := lines[i].Start, lineEnd(text, lines[j])
 		if end == len(text) && start > 0 && text[len(text)-1] != '\n' {

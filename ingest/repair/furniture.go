@@ -47,7 +47,7 @@ var pageLabelStart = regexp.MustCompile(`(?i)^(?:sida|page)\s*` + pn + `\s*(?:\(
 var bareNumber = regexp.MustCompile(`^[(]?\d{1,3}[)]?$`)
 
 // dnrLine is a registration-number line of a page header.
-var dnrLine = regexp.MustCompile(`(?i)\b(?:dnr|diarienr|diarienummer|ärendenr|beteckning)\b\s*:?\s*[A-ZÅÄÖa-zåäö.]{0,6}\s*[\d]`)
+var dnrLine = regexp.MustCompile(`(?i)\b(?:dnr|diarienr|diarienummer|ärendenr|beteckning)\b\s*:?\s*[A-ZÅÄÖa-zåäö./: ]{0,8}\d`)
 
 // dotNoise is a run of dots and specks after the text of a line.
 var dotNoise = regexp.MustCompile(`(?:\s+[.·,'o]{1,3}){4,}\s*$`)

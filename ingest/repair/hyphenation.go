@@ -37,6 +37,7 @@ var lexicon interface {
 	Known(string) bool
 	Compound(string) bool
 	CompoundHead(string) bool
+	Freq(string) int
 } = lazyLexicon{}
 
 type lazyLexicon struct{}
@@ -44,6 +45,7 @@ type lazyLexicon struct{}
 func (lazyLexicon) Known(w string) bool        { return sv.Lexicon().Known(w) }
 func (lazyLexicon) Compound(w string) bool     { return sv.Lexicon().Compound(w) }
 func (lazyLexicon) CompoundHead(w string) bool { return sv.Lexicon().CompoundHead(w) }
+func (lazyLexicon) Freq(w string) int          { return sv.Lexicon().Freq(w) }
 
 // ocrReadings are the letters OCR without Swedish makes of å, ä and ö.
 var ocrReadings = map[rune][]rune{
@@ -296,7 +298,10 @@ func midLineJoin(e *edits, text string, h int) {
 	if suspended {
 		join = !bothWords && (lexicon.CompoundHead(joined) || restoredKnown(joined, true))
 	} else {
-		join = lexicon.Known(joined) || (!bothWords && (lexicon.Compound(joined) || restoredKnown(joined, false)))
+		// Two words joined by a hyphen ("röd-grön") stay unless the joined
+		// word is one that running text really uses ("ar-beta").
+		join = (lexicon.Known(joined) && (!bothWords || lexicon.Freq(joined) > 0)) ||
+			(!bothWords && (lexicon.Compound(joined) || restoredKnown(joined, false)))
 	}
 	if join {
 		e.add(h, "-", "", "hyphenation: hyphen left by reflow inside a word")
