@@ -128,8 +128,10 @@ func diaReadings(r rune) []diaOption {
 		return []diaOption{{'i', 0}, {'ä', 1}, {'å', 1.3}}
 	case 'é':
 		return []diaOption{{'é', 0.2}, {'ö', 0.3}, {'ä', 0.3}, {'å', 0.4}, {'e', 0.8}}
-	case '#', '&':
+	case '#':
 		return []diaOption{{'ä', 0.3}, {'å', 0.3}}
+	case '&':
+		return []diaOption{{'ä', 0.3}, {'å', 0.3}, {'ö', 0.6}}
 	case '4':
 		return []diaOption{{'4', 0}, {'ä', 0.4}, {'å', 0.4}}
 	case '6', '5', '8':
@@ -169,7 +171,8 @@ type diaRepl struct {
 	cost     float64
 	freq     int
 	proper   bool
-	compound bool // restored part by part, not a lexicon entry
+	compound bool    // restored part by part, not a lexicon entry
+	gain     float64 // for a compound: log of how much more common its restored parts are
 }
 
 const (
@@ -183,7 +186,7 @@ const (
 //
 // With strict, only U+FFFD varies: the other letters are right as they
 // stand (encoding damage, not OCR).
-func diaCandidates(lx *sv.Lex, rs []rune, allowProper, head, strict bool) []diaRepl {
+func diaCandidates(lx *sv.Lex, rs []rune, allowProper, head, strict, caps bool) []diaRepl {
 	var out []diaRepl
 	seen := map[string]bool{}
 	add := func(w string, cost float64, freq int, proper bool) {
@@ -196,11 +199,22 @@ func diaCandidates(lx *sv.Lex, rs []rune, allowProper, head, strict bool) []diaR
 	// Enumerate folded spellings with their cheapest diaReadings per
 	// position; the words with diacritics are then checked against the
 	// token letter by letter.
+	letters := 0
+	for _, r := range rs {
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
 	opts := make([][]diaOption, len(rs))
 	for i, r := range rs {
 		o := diaReadings(r)
-		if strict && r != diaFffd {
-			o = nil
+		switch {
+		case strict && r != diaFffd:
+			o = nil // encoding damage: only U+FFFD is unknown
+		case caps && r != 'a' && r != 'o' && r != diaFffd:
+			o = nil // an upper-case code (IKT, U11) keeps its glyphs
+		case (r == '1' || r == '|' || r == '0') && letters < 2:
+			o = nil // a number, not a misread word
 		}
 		if o == nil {
 			o = []diaOption{{r, 0}}
@@ -389,8 +403,27 @@ func diaSlips(rs []rune) [][]rune {
 	if strings.Contains(s, "m") {
 		out = append(out, []rune(strings.Replace(s, "m", "rn", 1)))
 	}
+	// Two glyphs read for one å/ä/ö ("méangfalden", "uppritthéaller",
+	// "jaimforelser", "dédrmed"): the pair becomes an unknown letter.
+	for i := 0; i+1 < len(rs); i++ {
+		a, b := rs[i], rs[i+1]
+		if !strings.ContainsRune(diaPairGlyphs, a) || !strings.ContainsRune(diaPairGlyphs, b) {
+			continue
+		}
+		if strings.ContainsRune("aoe", a) && strings.ContainsRune("aoe", b) {
+			continue
+		}
+		v := make([]rune, 0, len(rs)-1)
+		v = append(v, rs[:i]...)
+		v = append(v, diaFffd)
+		v = append(v, rs[i+2:]...)
+		out = append(out, v)
+	}
 	return out
 }
+
+// diaPairGlyphs are the glyphs that OCR splits an å/ä/ö into.
+const diaPairGlyphs = "aoeidé6#&4"
 
 // diaWholeSlips are whole-token misreadings of very common words.
 var diaWholeSlips = map[string]string{"au": "att", "atu": "att", "tir": "är", "ocb": "och", "0ch": "och"}
@@ -429,6 +462,7 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 	type pending struct {
 		i  int
 		cs []diaRepl
+		ck bool // the token is a valid compound as it stands
 	}
 	var todo []pending
 	withDia, fixable, fffdToks, ocrMarks := 0, 0, 0, 0
@@ -436,6 +470,10 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 		t := &toks[i]
 		t.final = t.word
 		hasFffd := strings.ContainsRune(t.word, diaFffd)
+		if !hasFffd && diaInAddress(text, t.start, t.end) {
+			t.known = true
+			continue
+		}
 		if !hasFffd {
 			if lx.Known(t.word) {
 				t.known = true
@@ -454,31 +492,25 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 			fffdToks++
 		}
 		cs := diaTokenCandidates(lx, t.word, t.hyphenNext, hasFffd)
+		ck := false
 		if !hasFffd && lx.Compound(t.word) {
-			// A valid compound as it stands: only a reading that is a
-			// word of its own and was seen in use replaces it.
-			t.known = true
+			// A valid compound as it stands ("malprogram" = mal+program):
+			// decided below, once the damage of the document is known.
+			t.known, ck = true, true
 			if diaHasDiacriticRune(t.word) {
 				withDia++
 			}
-			var direct []diaRepl
-			for _, c := range cs {
-				if c.freq > 0 && !c.compound {
-					direct = append(direct, c)
-				}
-			}
-			cs = direct
 		}
 		if len(cs) == 0 {
 			continue
 		}
-		if !hasFffd {
+		if !hasFffd && (!ck || slices.ContainsFunc(cs, func(c diaRepl) bool { return c.freq > 0 && !c.compound })) {
 			fixable++
 			if strings.ContainsAny(t.word, "é#&¢{0123456789") {
 				ocrMarks++
 			}
 		}
-		todo = append(todo, pending{i, cs})
+		todo = append(todo, pending{i, cs, ck})
 	}
 	damage := float64(fixable) / float64(fixable+withDia+2)
 	// OCR without Swedish leaves marks no encoding damage does: é, #, &
@@ -487,6 +519,47 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 	// A document whose damage is U+FFFD lost only those letters: the rest
 	// of its words are right as they stand.
 	encodingOnly := fffdToks >= 3 && fffdToks >= fixable
+	// A token that is a valid compound as it stands gives way only to a
+	// reading seen in use, or in a damaged document to a word of the
+	// lexicon or a compound whose restored parts are much more common.
+	{
+		kept := todo[:0]
+		for _, p := range todo {
+			if p.ck {
+				var cs []diaRepl
+				for _, c := range p.cs {
+					switch {
+					case !c.compound && c.freq > 0,
+						!c.compound && damage >= 0.5,
+						c.compound && damage >= 0.5 && c.gain >= math.Log(5):
+						cs = append(cs, c)
+					}
+				}
+				if len(cs) == 0 {
+					toks[p.i].known = true
+					continue
+				}
+				p.cs = cs
+			}
+			if damage < 0.2 && !strings.ContainsRune(toks[p.i].word, diaFffd) {
+				// A document that keeps its å/ä/ö: an unknown word is a
+				// name or a rare word more often than damage, so only
+				// the plainest readings are taken.
+				var cs []diaRepl
+				for _, c := range p.cs {
+					if c.cost <= 0.6 && !c.compound && c.freq > 0 {
+						cs = append(cs, c)
+					}
+				}
+				if len(cs) == 0 {
+					continue
+				}
+				p.cs = cs
+			}
+			kept = append(kept, p)
+		}
+		todo = kept
+	}
 	if encodingOnly {
 		kept := todo[:0]
 		for _, p := range todo {
@@ -563,7 +636,7 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 					})
 				}
 				if ocrMode {
-					for _, c := range diaCandidates(lx, rs, diaStartsUpper(t.word), false, false) {
+					for _, c := range diaCandidates(lx, rs, diaStartsUpper(t.word), false, false, false) {
 						if c.freq > 0 && !slices.ContainsFunc(cs, func(x diaRepl) bool { return x.word == c.word }) {
 							cs = append(cs, c)
 						}
@@ -668,6 +741,53 @@ func diaLowerWord(w string) bool {
 	return true
 }
 
+// diaAfterLowerWord reports whether the token at pos follows a word that
+// ends in a lower-case letter, with only spaces and at most one line
+// break between: the token stands inside a sentence.
+func diaAfterLowerWord(text string, pos int) bool {
+	nl := 0
+	for pos > 0 {
+		r, n := utf8.DecodeLastRuneInString(text[:pos])
+		switch {
+		case r == '\n':
+			if nl++; nl > 1 {
+				return false
+			}
+		case unicode.IsSpace(r):
+		default:
+			if !unicode.IsLower(r) {
+				return false
+			}
+			// The word before must itself start lower case.
+			start := pos
+			for start > 0 {
+				r2, n2 := utf8.DecodeLastRuneInString(text[:start])
+				if !unicode.IsLetter(r2) {
+					break
+				}
+				start -= n2
+			}
+			first, _ := utf8.DecodeRuneInString(text[start:])
+			return unicode.IsLower(first)
+		}
+		pos -= n
+	}
+	return false
+}
+
+// diaInAddress reports whether the token text[s:e] is part of an e-mail
+// address or a web address, which are left alone.
+func diaInAddress(text string, s, e int) bool {
+	for s > 0 && text[s-1] != ' ' && text[s-1] != '\n' && text[s-1] != '\t' {
+		s--
+	}
+	for e < len(text) && text[e] != ' ' && text[e] != '\n' && text[e] != '\t' {
+		e++
+	}
+	chunk := text[s:e]
+	return strings.Contains(chunk, "@") || strings.Contains(chunk, "://") || strings.Contains(chunk, "www.")
+}
+
 // diaSentenceStart reports whether the token at pos begins a sentence:
 // nothing but space before it since the start, a full stop, question or
 // exclamation mark, a colon or a blank line.
@@ -709,7 +829,7 @@ func diaCased(w, tok, text string, pos int) string {
 	}
 	out := diaApplyCase(w, tok)
 	if (first == 'A' || first == 'O') && diaPatternOf(tok) == diaTitleCase && !diaStartsUpper(w) {
-		if o, _ := utf8.DecodeRuneInString(out); o != first && !diaSentenceStart(text, pos) {
+		if o, _ := utf8.DecodeRuneInString(out); o != first && diaAfterLowerWord(text, pos) {
 			return w
 		}
 	}
@@ -747,25 +867,26 @@ func diaHasLetter(s string) bool {
 func diaTokenCandidates(lx *sv.Lex, word string, head, strict bool) []diaRepl {
 	rs := diaLowerRunes(word)
 	allowProper := diaPatternOf(word) != diaLowerCase || rs[0] == diaFffd
+	caps := diaPatternOf(word) == diaUpperCase
 	if strict {
 		if len(rs) == 1 {
 			// A lone U+FFFD is a lost dash or section sign more often
 			// than the words å and ö.
 			return []diaRepl{{word: "–", freq: 1}}
 		}
-		cs := diaCandidates(lx, rs, allowProper, head, true)
+		cs := diaCandidates(lx, rs, allowProper, head, true, false)
 		if len(cs) == 0 && len(rs) >= 6 {
-			cs = diaCompoundCandidates(lx, rs, true)
+			cs = diaCompoundCandidates(lx, rs, true, false)
 		}
 		return cs
 	}
 	if w, ok := diaWholeSlips[string(rs)]; ok {
 		return []diaRepl{{word: w, cost: 0.5, freq: lx.Freq(w)}}
 	}
-	cs := diaCandidates(lx, rs, allowProper, head, false)
+	cs := diaCandidates(lx, rs, allowProper, head, false, caps)
 	if len(cs) == 0 {
 		for _, v := range diaSlips(rs) {
-			for _, c := range diaCandidates(lx, v, allowProper, head, false) {
+			for _, c := range diaCandidates(lx, v, allowProper, head, false, caps) {
 				c.cost += 0.8
 				cs = append(cs, c)
 			}
@@ -778,7 +899,7 @@ func diaTokenCandidates(lx *sv.Lex, word string, head, strict bool) []diaRepl {
 		cs = diaDropped(lx, rs)
 	}
 	if len(cs) == 0 && len(rs) >= 6 {
-		cs = diaCompoundCandidates(lx, rs, false)
+		cs = diaCompoundCandidates(lx, rs, false, caps)
 	}
 	return cs
 }
@@ -804,19 +925,19 @@ func diaDropped(lx *sv.Lex, rs []rune) []diaRepl {
 // diaCompoundCandidates restores a compound part by part: a restored
 // (or intact) tail that is a word and a head that may begin a compound.
 // Each cut gives at most one reading; the likeliest tails win.
-func diaCompoundCandidates(lx *sv.Lex, rs []rune, strict bool) []diaRepl {
+func diaCompoundCandidates(lx *sv.Lex, rs []rune, strict, caps bool) []diaRepl {
 	var out []diaRepl
 	seen := map[string]bool{}
 	for cut := 3; cut <= len(rs)-3; cut++ {
 		head, tail := rs[:cut], rs[cut:]
-		tails := diaCandidates(lx, tail, false, false, strict)
+		tails := diaCandidates(lx, tail, false, false, strict, caps)
 		if lx.Known(string(tail)) {
 			tails = append(tails, diaRepl{word: string(tail), freq: lx.Freq(string(tail))})
 		}
 		if len(tails) == 0 {
 			continue
 		}
-		heads := diaCandidates(lx, head, false, true, strict)
+		heads := diaCandidates(lx, head, false, true, strict, caps)
 		if lx.CompoundHead(string(head)) {
 			heads = append(heads, diaRepl{word: string(head)})
 		}
@@ -838,8 +959,20 @@ func diaCompoundCandidates(lx *sv.Lex, rs []rune, strict bool) []diaRepl {
 		w := bh.word + bt.word
 		if w != string(rs) && !seen[w] && lx.Compound(w) {
 			seen[w] = true
-			out = append(out, diaRepl{word: w, cost: bh.cost + bt.cost + 0.3, freq: bt.freq / 20, compound: true})
+			gain := math.Log(float64(diaPartFreq(lx, bh.word)+1)*float64(bt.freq+1)) -
+				math.Log(float64(diaPartFreq(lx, string(head))+1)*float64(lx.Freq(string(tail))+1))
+			out = append(out, diaRepl{word: w, cost: bh.cost + bt.cost + 0.3, freq: bt.freq / 20, compound: true, gain: gain})
 		}
 	}
 	return out
+}
+
+// diaPartFreq is the frequency of a compound's first part as a word,
+// without its linking s.
+func diaPartFreq(lx *sv.Lex, head string) int {
+	f := lx.Freq(head)
+	if strings.HasSuffix(head, "s") {
+		f = max(f, lx.Freq(strings.TrimSuffix(head, "s")))
+	}
+	return f
 }
