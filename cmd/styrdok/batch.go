@@ -196,10 +196,12 @@ func runBatch(ctx context.Context, g *globalOptions, opts batchOptions, dir stri
 			err = cerr
 		}
 	}()
-	if n, err := r.idx.Sync(ctx, entries); err != nil {
+	synced, err := r.idx.Sync(ctx, entries)
+	if err != nil {
 		return err
-	} else if n > 0 && !g.Quiet {
-		fmt.Fprintf(g.Stderr, "styrdok: batch: index caught up with %d stored documents from an earlier run\n", n)
+	}
+	if synced > 0 && !g.Quiet {
+		fmt.Fprintf(g.Stderr, "styrdok: batch: index caught up with %d stored documents from an earlier run\n", synced)
 	}
 
 	inputs, walkErrs := expandInputs([]string{dir})
@@ -303,9 +305,12 @@ func runBatch(ctx context.Context, g *globalOptions, opts batchOptions, dir stri
 		return fmt.Errorf("batch: write %s: %w", batchLogName, err)
 	}
 
-	written, err := writeBatchReports(ctx, st, out)
-	if err != nil {
-		return err
+	var written []string
+	changed := counts[statusAdded]+counts[statusReplaced]+counts[statusPruned] > 0 || synced > 0 || opts.Force
+	if changed || !reportsCurrent(out) {
+		if written, err = writeBatchReports(ctx, st, out); err != nil {
+			return err
+		}
 	}
 
 	if !g.Quiet {

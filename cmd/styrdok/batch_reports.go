@@ -1,14 +1,64 @@
 package main
 
 import (
+	"bytes"
 	"context"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
 
 	"styrdok/corpus"
+	"styrdok/reports"
 )
 
-// writeBatchReports writes the comparison tables of the stored corpus into
-// out as compare.{md,csv,json,xlsx,html} and returns the paths written.
-// Until package reports has an API it writes nothing.
+// batchReportName is the base name of the comparison files in OUTDIR.
+const batchReportName = "compare"
+
+// batchReportPaths returns OUTDIR/compare.<format> for every report format.
+func batchReportPaths(out string) []string {
+	var paths []string
+	for _, f := range reports.Formats() {
+		paths = append(paths, filepath.Join(out, batchReportName+"."+f))
+	}
+	return paths
+}
+
+// reportsCurrent reports whether every comparison file exists, so a run
+// that changed nothing need not write them again.
+func reportsCurrent(out string) bool {
+	for _, p := range batchReportPaths(out) {
+		if _, err := os.Stat(p); err != nil {
+			return false
+		}
+	}
+	return true
+}
+
+// writeBatchReports writes the comparison of every stored document into out
+// as compare.{md,csv,json,xlsx,html} (the CSV holds the overview table),
+// each file written atomically, and returns the paths written.
 func writeBatchReports(ctx context.Context, st *corpus.Store, out string) ([]string, error) {
-	return nil, nil
+	docs, err := st.List()
+	var le *corpus.ListError
+	if err != nil && !errors.As(err, &le) {
+		return nil, err
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	r := reports.Build(docs)
+	var written []string
+	for i, f := range reports.Formats() {
+		var buf bytes.Buffer
+		if err := r.Write(&buf, reports.Options{Format: f, Source: st.Dir}); err != nil {
+			return written, fmt.Errorf("compare.%s: %w", f, err)
+		}
+		path := batchReportPaths(out)[i]
+		if err := corpus.WriteFileAtomic(path, buf.Bytes()); err != nil {
+			return written, fmt.Errorf("compare.%s: %w", f, err)
+		}
+		written = append(written, path)
+	}
+	return written, nil
 }

@@ -264,6 +264,16 @@ func TestBatchRuns(t *testing.T) {
 		return m
 	}
 	before := docFiles()
+	reportTimes := map[string]time.Time{}
+	for _, f := range []string{"md", "csv", "json", "xlsx", "html"} {
+		p := filepath.Join(out, "compare."+f)
+		info, err := os.Stat(p)
+		if err != nil || info.Size() == 0 {
+			t.Errorf("comparison %s: %v", p, err)
+			continue
+		}
+		reportTimes[p] = info.ModTime()
+	}
 
 	// A rerun skips every stored file and writes nothing.
 	err, stderr = run(batchOptions{})
@@ -275,6 +285,11 @@ func TestBatchRuns(t *testing.T) {
 	}
 	if after := docFiles(); !equalMaps(before, after) {
 		t.Error("rerun rewrote stored documents")
+	}
+	for p, mt := range reportTimes {
+		if info, err := os.Stat(p); err != nil || !info.ModTime().Equal(mt) {
+			t.Errorf("rerun rewrote %s", p)
+		}
 	}
 
 	// A changed file replaces its old version in store and index.

@@ -1,0 +1,274 @@
+// Package web is styrdok's browser interface and JSON API over a search
+// index, a corpus and the comparison report: a search page with facets and
+// highlighted hits, a page per document with its sections, its model (each
+// fact linked to its evidence line) and the repairs made to its text, and a
+// comparison page with downloads. Templates and assets are embedded; pages
+// load nothing from the network and run no script.
+//
+// Every piece of document text is escaped by html/template; the only HTML
+// built outside templates is highlighting, which escapes the text itself.
+package web
+
+import (
+	"bytes"
+	"context"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"log"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"styrdok/corpus"
+	"styrdok/index"
+	"styrdok/reports"
+)
+
+//go:embed templates/*.html
+var templateFS embed.FS
+
+//go:embed static
+var staticFS embed.FS
+
+// Library is where the server finds documents; *corpus.Store is one.
+type Library interface {
+	Get(id string) (*corpus.Document, error)
+	List() ([]*corpus.Document, error)
+}
+
+// Options configure a Server. Index and Library are required; the other
+// fields have documented zero-value defaults.
+type Options struct {
+	Index   *index.Index
+	Library Library
+	// Source says where the corpus came from; shown in the page footer.
+	Source string
+	// Timeout bounds the work of one request; 0 means 15 seconds.
+	Timeout time.Duration
+	// Log receives one line per failed request (5xx); nil means log.Default().
+	Log *log.Logger
+}
+
+// Limits on what a request may ask for.
+const (
+	maxQueryLen  = 1000    // bytes of the q parameter
+	maxURLQuery  = 4096    // bytes of the whole query string
+	maxBodyBytes = 1 << 16 // request bodies (the server reads none)
+	pageSize     = 10
+	maxOffset    = 10000 // deepest hit a page may start at
+)
+
+// Server serves the pages and the API. It is an http.Handler.
+type Server struct {
+	opts    Options
+	tmpl    map[string]*template.Template
+	handler http.Handler
+
+	// The document list and the report are built on first use: they read
+	// every document.
+	once    sync.Once
+	summary []docSummary
+	report  *reports.Report
+	loadErr error
+}
+
+// New returns a server for opts.
+func New(opts Options) (*Server, error) {
+	if opts.Index == nil || opts.Library == nil {
+		return nil, errors.New("web: Index and Library are required")
+	}
+	if opts.Timeout <= 0 {
+		opts.Timeout = 15 * time.Second
+	}
+	if opts.Log == nil {
+		opts.Log = log.Default()
+	}
+	s := &Server{opts: opts, tmpl: map[string]*template.Template{}}
+	for _, page := range []string{"search", "document", "documents", "compare", "error"} {
+		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+page+".html")
+		if err != nil {
+			return nil, fmt.Errorf("web: template %s: %w", page, err)
+		}
+		s.tmpl[page] = t
+	}
+	static, err := fs.Sub(staticFS, "static")
+	if err != nil {
+		return nil, err
+	}
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /{$}", s.handleSearch)
+	mux.HandleFunc("GET /doc/{id}", s.handleDocument)
+	mux.HandleFunc("GET /docs", s.handleDocuments)
+	mux.HandleFunc("GET /compare", s.handleCompare)
+	for _, f := range reports.Formats() {
+		mux.HandleFunc("GET /compare."+f, s.handleDownload(f))
+	}
+	mux.Handle("GET /static/", http.StripPrefix("/static/", cacheStatic(http.FileServerFS(static))))
+	mux.HandleFunc("GET /api/search", s.apiSearch)
+	mux.HandleFunc("GET /api/documents", s.apiDocuments)
+	mux.HandleFunc("GET /api/documents/{id}", s.apiDocument)
+	mux.HandleFunc("GET /api/compare", s.apiCompare)
+	mux.HandleFunc("/", s.notFound)
+	s.handler = s.guard(mux)
+	return s, nil
+}
+
+// ServeHTTP implements http.Handler.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	s.handler.ServeHTTP(w, r)
+}
+
+// guard sets the security headers, bounds the request and its time, and
+// turns a panic into a 500.
+func (s *Server) guard(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("Content-Security-Policy", "default-src 'none'; style-src 'self'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("X-Frame-Options", "DENY")
+		h.Set("Cross-Origin-Opener-Policy", "same-origin")
+		r.Body = http.MaxBytesReader(w, r.Body, maxBodyBytes)
+		if len(r.URL.RawQuery) > maxURLQuery {
+			s.fail(w, r, http.StatusRequestURITooLong, fmt.Errorf("the query string is longer than %d bytes", maxURLQuery))
+			return
+		}
+		ctx, cancel := context.WithTimeout(r.Context(), s.opts.Timeout)
+		defer cancel()
+		defer func() {
+			if v := recover(); v != nil {
+				if v == http.ErrAbortHandler {
+					panic(v)
+				}
+				s.opts.Log.Printf("web: %s %s: panic: %v", r.Method, r.URL.Path, v)
+				s.fail(w, r, http.StatusInternalServerError, errors.New("internal error"))
+			}
+		}()
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+func cacheStatic(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "public, max-age=3600")
+		next.ServeHTTP(w, r)
+	})
+}
+
+// load builds the document list and the report once.
+func (s *Server) load() error {
+	s.once.Do(func() {
+		docs, err := s.opts.Library.List()
+		var le *corpus.ListError
+		if err != nil && !errors.As(err, &le) {
+			s.loadErr = err
+			return
+		}
+		for _, d := range docs {
+			s.summary = append(s.summary, summarize(d))
+		}
+		s.report = reports.Build(docs)
+	})
+	return s.loadErr
+}
+
+// render executes a page template into a buffer, then writes it.
+func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, page string, data any) {
+	var buf bytes.Buffer
+	if err := s.tmpl[page].Execute(&buf, layoutData{Page: page, Source: s.opts.Source, Data: data}); err != nil {
+		s.opts.Log.Printf("web: render %s: %v", page, err)
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(buf.Bytes())
+	}
+}
+
+// layoutData is what every page template gets.
+type layoutData struct {
+	Page   string
+	Source string
+	Data   any
+}
+
+// apiError is the JSON body of a failed API request.
+type apiError struct {
+	Error  string `json:"error"`
+	Column int    `json:"column,omitempty"` // of a query parse error
+}
+
+// writeJSON writes v as indented JSON.
+func writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		http.Error(w, "internal error", http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(buf.Bytes())
+	}
+}
+
+// fail answers an error: JSON under /api/, a page elsewhere.
+func (s *Server) fail(w http.ResponseWriter, r *http.Request, status int, err error) {
+	if status >= 500 {
+		s.opts.Log.Printf("web: %s %s: %v", r.Method, r.URL.Path, err)
+	}
+	if strings.HasPrefix(r.URL.Path, "/api/") {
+		e := apiError{Error: err.Error()}
+		var pe *index.ParseError
+		if errors.As(err, &pe) {
+			e.Column = pe.Column
+		}
+		writeJSON(w, r, status, e)
+		return
+	}
+	s.render(w, r, status, "error", errorPage{Status: status, Title: http.StatusText(status), Message: err.Error()})
+}
+
+type errorPage struct {
+	Status  int
+	Title   string
+	Message string
+}
+
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		s.fail(w, r, http.StatusMethodNotAllowed, fmt.Errorf("method %s is not allowed", r.Method))
+		return
+	}
+	s.fail(w, r, http.StatusNotFound, fmt.Errorf("no page at %s", r.URL.Path))
+}
+
+// with returns the query string of v with key set to value ("" removes it)
+// and the page reset.
+func with(v url.Values, key, value string) string {
+	c := url.Values{}
+	for k, vs := range v {
+		c[k] = append([]string(nil), vs...)
+	}
+	c.Del("sida")
+	if value == "" {
+		c.Del(key)
+	} else {
+		c.Set(key, value)
+	}
+	if len(c) == 0 {
+		return "/"
+	}
+	return "/?" + c.Encode()
+}
