@@ -282,7 +282,7 @@ type respFound struct {
 	sent    sentence
 }
 
-var reDelegated = regexp.MustCompile(`(?i)^beslut\b.*\b(?:är|ar)\s+delegerat\s+till\s+`)
+var reDelegated = regexp.MustCompile(`(?i)^beslut\b.*\s(?:är|ar)\s+delegerat\s+till\s+`)
 var reInResp = regexp.MustCompile(`(?i)^(?:i|inom)\s+(?:\p{L}+\s+)?(?:ansvaret|uppdraget|uppgiften|ansvarsområdet)\s+ingår\s+(?:även\s+|också\s+|vidare\s+)?`)
 var reLabelResp = regexp.MustCompile(`(?i)\b(?:för\s+[\p{L} ]{3,40}?\s+ansvarar|dokumentansvarig|ansvarig\s+för\s+dokumentet)\s*:?\s*$`)
 
@@ -336,6 +336,9 @@ func findResponsibilities(s sentence, last, roleHead string) []respFound {
 			return
 		}
 		obj, next := objectFrom(after)
+		if p := responsibilityVerbs[vi].Present; strings.HasSuffix(p, " om") || strings.HasSuffix(p, " för") {
+			obj = strings.TrimPrefix(obj, p[strings.LastIndex(p, " ")+1:]+" ")
+		}
 		out = append(out, respFound{m, responsibilityVerbs[vi].Present, obj, s})
 		// "ger kommunstyrelsen det övergripande ansvaret för …"
 		if responsibilityVerbs[vi].Present == "ger" || responsibilityVerbs[vi].Present == "uppdrar" {
@@ -440,12 +443,15 @@ func findResponsibilities(s sentence, last, roleHead string) []respFound {
 	// 3. Passive with agent: "samordnas av stadsledningskontoret",
 	// "Uppföljning … ska göras av kommunstyrelsen".
 	for p := 0; p+1 < len(ts); p++ {
-		if ts[p+1].f != "av" || p+2 >= len(ts) || !isActorWord(ts[p+2].w, ts[p+2].f) && !(p+3 < len(ts) && foldedDeterminers[ts[p+2].f] && isActorWord(ts[p+3].w, ts[p+3].f)) {
+		if ts[p+1].f != "av" || p+2 >= len(ts) {
 			continue
 		}
 		h := p + 2
-		for h < len(ts) && !isActorWord(ts[h].w, ts[h].f) {
+		for h < len(ts) && h < p+5 && foldedDeterminers[ts[h].f] {
 			h++
+		}
+		if h >= len(ts) || !isActorWord(ts[h].w, ts[h].f) {
+			continue
 		}
 		sp := actorAt(ts, h, text)
 		sp.i = p + 2
@@ -636,9 +642,81 @@ func (a *adoc) extractActors(m *corpus.Model) map[int][]respFound {
 			h = sp.j - 1
 		}
 	}
+	// Generic bodies said in several ways ("Respektive nämnd och
+	// förvaltning", "Varje förvaltning") are one actor: merge a group into
+	// a coordinated one that shares a generic body word.
+	merged := map[string]string{}
 	for _, k := range order {
+		ws := keyWords(k)
+		for _, k2 := range order {
+			if k2 == k || merged[k2] != "" || merged[k] != "" {
+				continue
+			}
+			ws2 := keyWords(k2)
+			if len(ws2) < 2 || len(ws) > len(ws2) || len(ws) == len(ws2) && len(groups[k].resps) > len(groups[k2].resps) {
+				continue
+			}
+			if shareGeneric(ws, ws2) {
+				merged[k] = k2
+			}
+		}
+	}
+	for _, k := range order {
+		if t := merged[k]; t != "" {
+			for merged[t] != "" {
+				t = merged[t]
+			}
+			g, tg := groups[k], groups[t]
+			for _, mt := range g.mentions {
+				if !tg.seen[mt] {
+					tg.seen[mt] = true
+					tg.mentions = append(tg.mentions, mt)
+				}
+			}
+			tg.resps = append(tg.resps, g.resps...)
+		}
+	}
+	for _, k := range order {
+		if merged[k] != "" {
+			continue
+		}
 		g := groups[k]
+		sort.SliceStable(g.resps, func(i, j int) bool { return g.resps[i].Line < g.resps[j].Line })
 		m.Actors = append(m.Actors, corpus.Actor{Name: g.name, Mentions: g.mentions, Responsibilities: g.resps})
 	}
 	return bySent
+}
+
+// genericBodies are the stems of body words that name a kind of body
+// rather than one body.
+var genericBodies = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range []string{"nämnd", "nämnder", "förvaltning", "förvaltningar", "bolag", "styrelse", "styrelser"} {
+		m[stemSv(fold(w))] = true
+	}
+	return m
+}()
+
+func keyWords(k string) []string {
+	var out []string
+	for _, w := range strings.Fields(k) {
+		if w != "och" && w != "samt" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+func shareGeneric(a, b []string) bool {
+	for _, x := range a {
+		if !genericBodies[x] {
+			continue
+		}
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
 }

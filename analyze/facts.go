@@ -9,7 +9,7 @@ import (
 )
 
 var (
-	rePurpose   = regexp.MustCompile(`(?i)(?:\bi\s+syfte\s+att|\bsyftet\s+med\b.*?\b(?:är|ar)\s+(?:därför\s+|darfor\s+)?att|\bsyftar\s+till\s+att|\bsyftet\s+(?:är|ar)\s+att)\s+(.+)$`)
+	rePurpose   = regexp.MustCompile(`(?i)(?:\bi\s+syfte\s+att|\bsyftet\s+med\b.*?\s(?:är|ar)\s+(?:därför\s+|darfor\s+)?att|\bsyftar\s+till\s+att|\bsyftet\s+(?:är|ar)\s+att)\s+(.+)$`)
 	reListIntro = regexp.MustCompile(`(?i)(?:bidra\s+till\s+att|syftar\s+till\s+att|syftet\s+är\s+att|för\s+att|genom\s+att|följande)\s*:\s*`)
 )
 
@@ -238,7 +238,7 @@ func (a *adoc) extractFollowUps(m *corpus.Model, resp map[int][]respFound) {
 		if c.Who == "" {
 			dup := false
 			for j, o := range out {
-				if j != i && o.Category == c.Category && o.Interval == c.Interval && o.Who != "" && o.Line == c.Line {
+				if j != i && o.Category == c.Category && o.Interval == c.Interval && o.Who != "" && (o.Line == c.Line || c.Interval != corpus.IntervalUnspecified) {
 					dup = true
 				}
 			}
@@ -347,7 +347,7 @@ func (a *adoc) extractThemes(m *corpus.Model) {
 	}
 }
 
-var reNetName = regexp.MustCompile(`\b\p{Lu}[\p{L}\-]*(?:\s+(?:of|for|and|för|de|du|the|\p{Lu}[\p{L}\-]*))*`)
+var reNetName = regexp.MustCompile(`(?:^|[^\p{L}\p{N}\-])(\p{Lu}[\p{L}\-]*(?:\s+(?:of|for|and|för|de|du|the|\p{Lu}[\p{L}\-]*))*)`)
 
 // extractNetworks finds named external networks and organisations: names
 // listed after "medlemskap i …", and capitalised names whose last word is
@@ -393,7 +393,8 @@ func (a *adoc) extractNetworks(m *corpus.Model) {
 			break
 		}
 		// Names with an organisation head word.
-		for _, loc := range reNetName.FindAllStringIndex(s.Text, -1) {
+		for _, loc := range reNetName.FindAllStringSubmatchIndex(s.Text, -1) {
+			loc = loc[2:4]
 			name := strings.TrimSpace(s.Text[loc[0]:loc[1]])
 			name = trimTrailingLower(name)
 			ws := strings.Fields(name)

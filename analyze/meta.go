@@ -9,7 +9,7 @@ import (
 )
 
 var (
-	reDnr          = regexp.MustCompile(`(?i)\b(?:dnr|diarienr|diarienummer|ärendenr|ärendenummer|aktbilaga)\.?\s*:?\s*((?:[a-zåäö]{1,5}[ ./]?)?\d{1,4}(?:\s?[-./:]\s?\d{1,6}){1,3})`)
+	reDnr          = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:dnr|diarienr|diarienummer|ärendenr|ärendenummer|aktbilaga)\.?\s*:?\s*((?:[a-zåäö]{1,5}[ ./]?)?\d{1,4}(?:\s?[-./:]\s?\d{1,6}){1,3})`)
 	reValid        = regexp.MustCompile(`(?i)\b(?:giltighetstid|giltig\s+till|giltigt\s+till|gäller\s+till\s+och\s+med|gäller\s+t\.?o\.?m\.?|gäller\s+till|giltig\s+t\.?o\.?m\.?|giltighet|revideras\s+senast|gäller\s+tills?\s*vidare)\s*:?\s*`)
 	reUntilFurther = regexp.MustCompile(`(?i)^(?:tills?\s*vidare|tillsvidare|tills\s+vidare|tills\s+annat\s+beslutas)`)
 	reLabelStop    = regexp.MustCompile(`(?i)\b(?:reviderad|reviderat|dnr|giltig\w*|gäller|för\s+revidering|för\s+ev|för\s+uppföljning|dokumentansvarig|dokumentnamn|dokumenttyp|senast\s+ändrad|tidigare\s+ändringar|beslutad|fastställ\w*|antagen|antaget|ersätter)\b`)
@@ -282,7 +282,7 @@ func (a *adoc) findTitle() (string, sentence) {
 	}
 	counts := map[string]int{}
 	first := map[string]int{}
-	re := regexp.MustCompile(`\b(\p{Lu}\p{Ll}+(?:\s+\p{Ll}+){0,3}\s+(?:strategi|policy|plan|program|riktlinjer)(?:\s+för(?:\s+\p{L}+){1,4})?)\b`)
+	re := regexp.MustCompile(`(?:^|[^\p{L}])(\p{Lu}\p{Ll}+(?:\s+\p{Ll}+){0,3}\s+(?:strategi|policy|plan|program|riktlinjer)(?:\s+för(?:\s+\p{L}+){1,4})?)`)
 	for i, l := range a.lines {
 		if l.bp || !a.inMain(l.start) {
 			continue
@@ -306,7 +306,7 @@ func (a *adoc) findTitle() (string, sentence) {
 	return "", sentence{}
 }
 
-var reMunicipality = regexp.MustCompile(`\b(\p{Lu}[\p{L}-]+)\s+(kommun|stad|Stad|Kommun|stads|kommuns)\b`)
+var reMunicipality = regexp.MustCompile(`(?:^|[^\p{L}])(\p{Lu}[\p{L}-]+)\s+(kommun|stad|Stad|Kommun|stads|kommuns)\b`)
 
 // findMunicipality returns the municipality the text names most often
 // ("Växjö kommun", "Helsingborgs stad" → Helsingborg).
@@ -343,7 +343,7 @@ func (a *adoc) findMunicipality() string {
 	// Genitive: "Helsingborgs stad" → Helsingborg when the bare name occurs.
 	if strings.HasSuffix(best, "s") {
 		bare := strings.TrimSuffix(best, "s")
-		if regexp.MustCompile(`\b` + regexp.QuoteMeta(bare) + `\b`).MatchString(text) {
+		if regexp.MustCompile(`(?:^|[^\p{L}])` + regexp.QuoteMeta(bare) + `(?:$|[^\p{L}])`).MatchString(text) {
 			return bare
 		}
 	}

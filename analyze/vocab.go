@@ -144,7 +144,7 @@ var actorSuffixes = []string{
 	"rådet", "rådets", "borgarrådet", "kommunalrådet",
 	"direktören", "direktörens", "direktör",
 	"chefen", "chefer", "cheferna", "chef",
-	"beredningen", "beredningens",
+	"beredningen", "beredningens", "beredning",
 	"avdelningen", "avdelningens",
 	"enheten", "enhetens",
 	"samordnaren", "samordnare", "samordnarna",
