@@ -179,16 +179,17 @@ func evHref(e *Evidence) string {
 
 func toHTMLCell(r *Report, col Column, c Cell) htmlCell {
 	hc := htmlCell{Sort: c.Text()}
-	if col.Kind == KindList {
-		hc.Class = "list"
-	}
 	switch {
+	case col.Key == "missing":
+		hc.Class = "inline"
+	case col.Kind == KindList && blockList(col.Key):
+		hc.Class = "list"
+	case col.Kind == KindList:
+		hc.Class = "words"
 	case col.Kind == KindNumber:
 		hc.Class = "num"
 	case col.Kind == KindDate:
 		hc.Class = "date"
-	case col.Key == "missing":
-		hc.Class = "inline"
 	case auxColumn(col.Key):
 		hc.Class = "aux"
 	}
@@ -219,6 +220,16 @@ func toHTMLCell(r *Report, col Column, c Cell) htmlCell {
 		hc.Items = append(hc.Items, hi)
 	}
 	return hc
+}
+
+// blockList reports whether a list column shows one item per line: long
+// items (follow-up, responsibilities) do, short names (themes) run on.
+func blockList(key string) bool {
+	switch key {
+	case "themes", "networks", "twin_cities", "registration_numbers", "missing":
+		return false
+	}
+	return true
 }
 
 // auxColumn reports whether a column is bookkeeping that a printed page
