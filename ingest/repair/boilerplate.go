@@ -47,6 +47,18 @@ var cookieLine = regexp.MustCompile(`(?i)\b(?:cookies|kakor)\b.*\b(?:använder|g
 // listingHeader starts a listing of other documents that runs to the end.
 var listingHeader = regexp.MustCompile(`(?i)^(?:relaterade|liknande|fler|andra|populära) (?:dokument|styrdokument|sidor|publikationer)|^andra har (?:även|också) (?:läst|tittat på)|^se även$|^relaterat$`)
 
+func listingStart(t string) bool {
+	sp := strings.IndexByte(t, ' ')
+	if sp < 0 {
+		sp = len(t)
+	}
+	switch strings.ToLower(t[:sp]) {
+	case "relaterade", "liknande", "fler", "andra", "populära", "se", "relaterat":
+		return true
+	}
+	return false
+}
+
 // readMore matches a "Läs mer" link line.
 var readMore = regexp.MustCompile(`(?i)^(?:läs mer|läs hela|visa mer|read more)\s*[»›→>.…]*$`)
 
@@ -63,7 +75,7 @@ func applyBoilerplate(text string) (string, []corpus.Change) {
 		if t == "" || len(t) > 300 {
 			continue
 		}
-		if chromeLine.MatchString(t) || (len(t) < 300 && cookieLine.MatchString(t)) {
+		if (chromeStart(t) && chromeLine.MatchString(t)) || (mayBeCookie(t) && cookieLine.MatchString(t)) {
 			mark[i] = whyChrome
 		}
 	}
@@ -130,6 +142,33 @@ func applyBoilerplate(text string) (string, []corpus.Change) {
 	return e.finish()
 }
 
+// chromeWords are the first words a chrome line can start with; other
+// lines skip the regular expression.
+var chromeWords = map[string]bool{
+	"storlek": true, "starta": true, "download": true, "ladda": true, "transkript": true,
+	"transcript": true, "skriv": true, "utskriftsvänlig": true, "print": true, "dela": true,
+	"share": true, "tipsa": true, "facebook": true, "twitter": true, "linkedin": true,
+	"instagram": true, "youtube": true, "hoppa": true, "gå": true, "till": true, "meny": true,
+	"stäng": true, "sök": true, "startsida": true, "logga": true, "lyssna": true,
+	"translate": true, "acceptera": true, "godkänn": true, "neka": true, "avvisa": true,
+	"hem": true, "start": true,
+}
+
+func chromeStart(t string) bool {
+	end := 0
+	for end < len(t) && end < 20 && t[end] != ' ' && t[end] != ':' && t[end] != '>' && t[end] != '/' {
+		end++
+	}
+	if end == 0 || end == 20 {
+		return false
+	}
+	return chromeWords[strings.ToLower(t[:end])]
+}
+
+func mayBeCookie(t string) bool {
+	return strings.Contains(t, "ookie") || strings.Contains(t, "akor")
+}
+
 // mayHaveBoilerplate is a cheap filter so clean text costs little.
 func mayHaveBoilerplate(text string) bool {
 	for _, w := range []string{"px", "visningen", "ownload", "adda n", "ranskript", "ranscript", "kriv ut", "Dela", "dela", "ookie", "akor", "Läs mer", "läs mer", "Läs hela", "okumen", "idor", "oppa till", "ill toppen", "nnehåll", "Meny", "Sök", "Start", "Hem", "acebook", "witter", "Print", "Share", "ipsa", "Se även", "elaterat", "Logga", "Lyssna", "Translate", "Stäng"} {
@@ -191,7 +230,7 @@ func markListing(text string, lines []line, mark []string, get func(int) string)
 	}
 	for i := range lines {
 		t := get(i)
-		if t == "" || len(t) > 60 || !listingHeader.MatchString(t) {
+		if t == "" || len(t) > 60 || !listingStart(t) || !listingHeader.MatchString(t) {
 			continue
 		}
 		// the rest must look like a list: mostly short lines

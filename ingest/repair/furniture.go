@@ -82,14 +82,16 @@ func applyFurniture(text string) (string, []corpus.Change) {
 		if t == "" || len(t) > 100 {
 			continue
 		}
+		c0 := t[0]
+		labelish := c0 == 'S' || c0 == 's' || c0 == 'P' || c0 == 'p' || (c0 >= '0' && c0 <= '9') || c0 == '-' || c0 == '(' || c0 == 0xE2
 		switch {
-		case pageLabelLine.MatchString(t):
+		case labelish && pageLabelLine.MatchString(t):
 			whole[i], strong[i] = whyPageLabel, true
-		case bareNumber.MatchString(t) && blankAt(i-1) && blankAt(i+1):
+		case labelish && bareNumber.MatchString(t) && blankAt(i-1) && blankAt(i+1):
 			whole[i], strong[i] = whyPageLabel, true
 		case hasPageLabel(t):
 			rest := strings.TrimSpace(pageLabelStart.ReplaceAllString(pageLabelEnd.ReplaceAllString(t, ""), ""))
-			if rest == "" || dnrLine.MatchString(rest) || (len(rest) <= 60 && repeated(i)) {
+			if rest == "" || isDnrLine(rest) || (len(rest) <= 60 && repeated(i)) {
 				whole[i] = whyHeader
 			} else {
 				// only the label goes; the rest of the line is kept
@@ -110,7 +112,7 @@ func applyFurniture(text string) (string, []corpus.Change) {
 		if t == "" || len(t) > 80 {
 			return false
 		}
-		return whole[i] != "" || dnrLine.MatchString(t) || repeated(i) || noiseLine(t) || len([]rune(t)) <= 2
+		return whole[i] != "" || isDnrLine(t) || repeated(i) || noiseLine(t) || utf8.RuneCountInString(t) <= 2
 	}
 	for i := range lines {
 		if !strong[i] {
@@ -137,7 +139,9 @@ func applyFurniture(text string) (string, []corpus.Change) {
 			continue
 		}
 		l := lines[i]
-		if loc := dotNoise.FindStringIndex(text[l.Start:l.End]); loc != nil && strings.Count(text[l.Start+loc[0]:l.End], ".") >= 3 && loc[0] > 0 {
+		if !dottedEnd(t) {
+			// no dot noise
+		} else if loc := dotNoise.FindStringIndex(text[l.Start:l.End]); loc != nil && strings.Count(text[l.Start+loc[0]:l.End], ".") >= 3 && loc[0] > 0 {
 			e.remove(l.Start+loc[0], l.End, whyNoise)
 		}
 		off := l.Start + strings.Index(text[l.Start:l.End], t)
@@ -202,15 +206,32 @@ func interleavedHeader(e *edits, text string, lines []line, trim, keys, whole []
 	}
 }
 
+// dottedEnd is a cheap filter for dotNoise: three dots near the end.
+func dottedEnd(t string) bool {
+	tail := t
+	if len(tail) > 24 {
+		tail = tail[len(tail)-24:]
+	}
+	return strings.Count(tail, ".") >= 3
+}
+
 func stripDotNoise(t string) string {
+	if !dottedEnd(t) {
+		return t
+	}
 	if loc := dotNoise.FindStringIndex(t); loc != nil && loc[0] > 0 {
 		return t[:loc[0]]
 	}
 	return t
 }
 
+// isDnrLine reports a line with a registration number (Dnr KS 2019/0412).
+func isDnrLine(t string) bool {
+	return (strings.Contains(t, "nr") || strings.Contains(t, "NR") || strings.Contains(t, "ummer") || strings.Contains(t, "eckning")) && dnrLine.MatchString(t)
+}
+
 func hasPageLabel(t string) bool {
-	return (strings.Contains(t, "ida") || strings.Contains(t, "age") || strings.Contains(t, "IDA")) &&
+	return (strings.Contains(t, "ida") || strings.Contains(t, "Page") || strings.Contains(t, "page ") || strings.Contains(t, "IDA")) &&
 		(pageLabelEnd.MatchString(t) || pageLabelStart.MatchString(t))
 }
 
