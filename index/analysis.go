@@ -25,18 +25,22 @@ const (
 	// é→e …) after the stop words and before the stemmer. It analyses the
 	// second, diacritic-insensitive copy of the text.
 	FoldAnalyzerName = "styrdok_sv_fold"
-	// StopFilterName, FoldFilterName and StemFilterName name the token
-	// filters of the chain.
+	// PairAnalyzerName is FoldAnalyzerName followed by PairFilterName: the
+	// terms of the pair field, which answers phrase queries.
+	PairAnalyzerName = "styrdok_sv_pairs"
+	// StopFilterName, FoldFilterName, StemFilterName and PairFilterName
+	// name the token filters of the chain.
 	StopFilterName = "styrdok_stop_sv"
 	FoldFilterName = "styrdok_fold"
 	StemFilterName = "styrdok_stem_sv"
+	PairFilterName = "styrdok_pairs"
 )
 
 // AnalyzerVersion identifies the analysis chain and the field layout. It is
 // stored in every index; an index with another version is rebuilt. Change
 // it whenever the analyzers, the stop words, the folding or the fields
 // change.
-const AnalyzerVersion = "styrdok-sv/3"
+const AnalyzerVersion = "styrdok-sv/4"
 
 func init() {
 	must := func(err error) {
@@ -52,6 +56,14 @@ func init() {
 	}))
 	must(registry.RegisterTokenFilter(StemFilterName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
 		return stemFilter{cache: &plainStems}, nil
+	}))
+	must(registry.RegisterTokenFilter(PairFilterName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
+		return pairFilter{}, nil
+	}))
+	must(registry.RegisterAnalyzer(PairAnalyzerName, func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
+		a := newAnalyzer(true).(*analysis.DefaultAnalyzer)
+		a.TokenFilters = append(a.TokenFilters, pairFilter{})
+		return a, nil
 	}))
 	must(registry.RegisterAnalyzer(AnalyzerName, func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
 		return newAnalyzer(false), nil
@@ -113,6 +125,25 @@ func (f stemFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 		t.Term = f.cache.stem(t.Term)
 	}
 	return in
+}
+
+// pairFilter replaces a stream of stems by the pairs of successive stems
+// (pairTerm), with the gap stop words left between them.
+type pairFilter struct{}
+
+func (pairFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+	if len(in) < 2 {
+		return nil
+	}
+	out := make(analysis.TokenStream, 0, len(in)-1)
+	for i := 1; i < len(in); i++ {
+		a, b := in[i-1], in[i]
+		out = append(out, &analysis.Token{
+			Term: pairTerm(a.Term, b.Term, b.Position-a.Position-1), Position: i,
+			Start: a.Start, End: b.End, Type: analysis.Shingle,
+		})
+	}
+	return out
 }
 
 // foldRune maps a lower-case letter with a diacritic to its base letter;
@@ -195,26 +226,79 @@ func (c *stemCache) stem(w []byte) []byte {
 	return s
 }
 
-// analyzePair runs the chain once over text and returns the two token
-// streams the index stores: plain stems and folded stems. It is what the
-// registered analyzers compute, in one pass.
-func analyzePair(text []byte) (plain, folded analysis.TokenStream) {
+// analyzeSection runs the chain once over a section's text and returns
+// the token streams of its three indexed fields:
+//
+//   - plain: the Swedish stems of every word (field text);
+//   - folded: the folded stems of the words whose folded stem differs from
+//     the plain one, that is words with å/ä/ö/é … (field fold); a query
+//     looks its folded stem up in both fields, so "foljande" finds
+//     "följande" (fold) and "foljande" (text), and "följande" finds both;
+//   - pairs: every two successive folded stems (field pair), which answer
+//     phrase queries without positions (see pairTerm).
+func analyzeSection(text []byte) (plain, folded, pairs analysis.TokenStream) {
+	toks := analyzeWords(text)
+	plain = make(analysis.TokenStream, len(toks))
+	var fts []analysis.Token
+	pts := make([]analysis.Token, max(len(toks)-1, 0))
+	pairs = make(analysis.TokenStream, 0, len(pts))
+	for i, w := range toks {
+		plain[i] = &analysis.Token{Term: w.plain, Start: w.start, End: w.end, Position: w.pos, Type: analysis.AlphaNumeric}
+		if string(w.folded) != string(w.plain) {
+			fts = append(fts, analysis.Token{Term: w.folded, Start: w.start, End: w.end, Position: w.pos, Type: analysis.AlphaNumeric})
+		}
+		if i > 0 {
+			p := &pts[i-1]
+			p.Term = pairTerm(toks[i-1].folded, w.folded, w.pos-toks[i-1].pos-1)
+			p.Position = i
+			p.Start, p.End, p.Type = toks[i-1].start, w.end, analysis.Shingle
+			pairs = append(pairs, p)
+		}
+	}
+	folded = make(analysis.TokenStream, len(fts))
+	for i := range fts {
+		folded[i] = &fts[i]
+	}
+	return plain, folded, pairs
+}
+
+// word is one analysed word: its plain and folded stems, its byte range
+// in the text and its position (stop words keep their positions, so gaps
+// remain).
+type word struct {
+	plain, folded []byte
+	start, end    int
+	pos           int
+}
+
+// analyzeWords tokenizes, lower-cases, drops stop words and stems text.
+func analyzeWords(text []byte) []word {
 	// The filters rewrite terms in place; never let them touch text, which
-	// is also the stored value.
+	// may be a stored value.
 	toks := tokenizer.Tokenize(append([]byte(nil), text...))
 	toks = lower.Filter(toks)
 	toks = stopFilter{}.Filter(toks)
-	plain = make(analysis.TokenStream, len(toks))
-	folded = make(analysis.TokenStream, len(toks))
-	fts := make([]analysis.Token, len(toks))
+	out := make([]word, len(toks))
 	for i, t := range toks {
-		f := &fts[i]
-		*f = *t
-		f.Term = foldedStems.stem(foldBytes(t.Term))
-		t.Term = plainStems.stem(t.Term)
-		plain[i], folded[i] = t, f
+		out[i] = word{
+			plain:  plainStems.stem(t.Term),
+			folded: foldedStems.stem(foldBytes(t.Term)),
+			start:  t.Start, end: t.End, pos: t.Position,
+		}
 	}
-	return plain, folded
+	return out
+}
+
+// pairTerm is the pair field's term for stem a followed by stem b with gap
+// stop words between them: "a b", "a _ b", "a _ _ b".
+func pairTerm(a, b []byte, gap int) []byte {
+	t := make([]byte, 0, len(a)+len(b)+1+2*gap)
+	t = append(t, a...)
+	t = append(t, ' ')
+	for i := 0; i < gap; i++ {
+		t = append(t, '_', ' ')
+	}
+	return append(t, b...)
 }
 
 var (
@@ -222,33 +306,33 @@ var (
 	lower     = lowercase.NewLowerCaseFilter()
 )
 
-// pairAnalysis analyses a section's text once for both of its fields: the
-// text field's analyzer and the fold field's analyzer share it.
-type pairAnalysis struct {
-	once            sync.Once
-	text            []byte
-	plain, folded   analysis.TokenStream
-	plainA, foldedA fixedAnalyzer
+// fieldStreams analyses a section's text once for its three fields; each
+// field's analyzer returns its own stream.
+type fieldStreams struct {
+	once                 sync.Once
+	text                 []byte
+	plain, folded, pairs analysis.TokenStream
 }
 
-func newPairAnalysis(text []byte) *pairAnalysis {
-	p := &pairAnalysis{text: text}
-	p.plainA = fixedAnalyzer{p: p}
-	p.foldedA = fixedAnalyzer{p: p, fold: true}
-	return p
-}
+func newFieldStreams(text []byte) *fieldStreams { return &fieldStreams{text: text} }
 
-// fixedAnalyzer returns one of the streams of a pairAnalysis, whatever
+// analyzer returns the analyzer of one field (0 text, 1 fold, 2 pair).
+func (f *fieldStreams) analyzer(which int) fixedAnalyzer { return fixedAnalyzer{f: f, which: which} }
+
+// fixedAnalyzer returns one of the streams of a fieldStreams, whatever
 // input it is given (bleve hands it the field's own value).
 type fixedAnalyzer struct {
-	p    *pairAnalysis
-	fold bool
+	f     *fieldStreams
+	which int
 }
 
 func (a fixedAnalyzer) Analyze([]byte) analysis.TokenStream {
-	a.p.once.Do(func() { a.p.plain, a.p.folded = analyzePair(a.p.text) })
-	if a.fold {
-		return a.p.folded
+	a.f.once.Do(func() { a.f.plain, a.f.folded, a.f.pairs = analyzeSection(a.f.text) })
+	switch a.which {
+	case 1:
+		return a.f.folded
+	case 2:
+		return a.f.pairs
 	}
-	return a.p.plain
+	return a.f.plain
 }

@@ -21,6 +21,7 @@
 package index
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -36,6 +37,8 @@ import (
 	"github.com/blevesearch/bleve/v2/analysis"
 	"github.com/blevesearch/bleve/v2/analysis/tokenizer/single"
 	"github.com/blevesearch/bleve/v2/document"
+	"github.com/blevesearch/bleve/v2/index/scorch"
+	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bindex "github.com/blevesearch/bleve_index_api"
 
@@ -52,8 +55,9 @@ const (
 	fieldTitle   = "title"   // document title: stored only
 	fieldHeading = "heading" // section heading: stored only
 	fieldLines   = "lines"   // Raw line of every line of text: stored only
-	fieldText    = "text"    // section text, Swedish analyzer, stored
-	fieldFold    = "fold"    // section text, folded analyzer, term vectors
+	fieldText    = "text"    // section text: Swedish stems; stored
+	fieldFold    = "fold"    // folded stems of the words with diacritics
+	fieldPair    = "pair"    // pairs of successive folded stems (phrases)
 )
 
 // versionKey is the internal key under which the analyzer version is kept.
@@ -108,8 +112,11 @@ func newMapping() mapping.IndexMapping {
 	text.Analyzer, text.Store, text.IncludeTermVectors, text.IncludeInAll, text.DocValues = AnalyzerName, true, false, false, false
 	dm.AddFieldMappingsAt(fieldText, text)
 	fold := bleve.NewTextFieldMapping()
-	fold.Analyzer, fold.Store, fold.IncludeTermVectors, fold.IncludeInAll, fold.DocValues = FoldAnalyzerName, false, true, false, false
+	fold.Analyzer, fold.Store, fold.IncludeTermVectors, fold.IncludeInAll, fold.DocValues = FoldAnalyzerName, false, false, false, false
 	dm.AddFieldMappingsAt(fieldFold, fold)
+	pair := bleve.NewTextFieldMapping()
+	pair.Analyzer, pair.Store, pair.IncludeTermVectors, pair.IncludeInAll, pair.DocValues = PairAnalyzerName, false, false, false, false
+	dm.AddFieldMappingsAt(fieldPair, pair)
 	m.DefaultMapping = dm
 	return m
 }
@@ -136,10 +143,13 @@ func sectionDocument(d *corpus.Document, s *section, year, typ string) *document
 	stored(fieldTitle, d.Title)
 	stored(fieldHeading, s.heading)
 	stored(fieldLines, s.lineMap)
+	// No term vectors: phrases are answered by the pair field and
+	// highlights are found in the stored text of the hits shown.
 	text := []byte(s.text)
-	pa := newPairAnalysis(text)
-	bd.AddField(document.NewTextFieldCustom(fieldText, nil, text, bindex.IndexField|bindex.StoreField, pa.plainA))
-	bd.AddField(document.NewTextFieldCustom(fieldFold, nil, nil, bindex.IndexField|bindex.IncludeTermVectors, pa.foldedA))
+	fs := newFieldStreams(text)
+	bd.AddField(document.NewTextFieldCustom(fieldText, nil, text, bindex.IndexField|bindex.StoreField, fs.analyzer(0)))
+	bd.AddField(document.NewTextFieldCustom(fieldFold, nil, nil, bindex.IndexField, fs.analyzer(1)))
+	bd.AddField(document.NewTextFieldCustom(fieldPair, nil, nil, bindex.IndexField, fs.analyzer(2)))
 	return bd
 }
 
@@ -303,7 +313,7 @@ func (ix *Index) update(docs []*corpus.Document, del []string) error {
 }
 
 // batchBytes is how much section text goes into one bleve batch.
-const batchBytes = 16 << 20
+const batchBytes = 4 << 20
 
 // apply deletes the documents del and (re)indexes docs in bi. With
 // replace set it first deletes the sections an earlier version of each
@@ -454,6 +464,9 @@ func RebuildFunc(dir string, next func() (*corpus.Document, error), progress fun
 			break
 		}
 	}
+	if err == nil {
+		err = compact(bi)
+	}
 	if cerr := bi.Close(); err == nil {
 		err = cerr
 	}
@@ -462,6 +475,21 @@ func RebuildFunc(dir string, next func() (*corpus.Document, error), progress fun
 		return fmt.Errorf("index %s: %w", dir, err)
 	}
 	return swapCurrent(dir, gen)
+}
+
+// compact merges the segments of a freshly built index into one: queries
+// visit one segment and obsolete files are gone before the swap.
+func compact(bi bleve.Index) error {
+	adv, err := bi.Advanced()
+	if err != nil {
+		return err
+	}
+	if s, ok := adv.(*scorch.Scorch); ok {
+		if err := s.ForceMerge(context.Background(), &mergeplan.SingleSegmentMergePlanOptions); err != nil {
+			return fmt.Errorf("compact: %w", err)
+		}
+	}
+	return nil
 }
 
 // Exists reports whether dir holds an index (of any version).

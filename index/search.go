@@ -120,7 +120,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	if ix.bi == nil {
 		return nil, errClosed
 	}
-	q, ignored, err := ix.buildQuery(req)
+	q, matchers, ignored, err := ix.buildQuery(req)
 	if err != nil {
 		return nil, err
 	}
@@ -131,7 +131,6 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	offset := max(req.Offset, 0)
 	sr := bleve.NewSearchRequestOptions(q, limit, offset, false)
 	sr.Fields = []string{fieldDoc, fieldKommun, fieldLabel, fieldTitle, fieldHeading, fieldLines, fieldText}
-	sr.IncludeLocations = true
 	sr.AddFacet(fieldKommun, bleve.NewFacetRequest(fieldKommun, 1000))
 	sr.AddFacet(fieldLabel, bleve.NewFacetRequest(fieldLabel, 100))
 	sr.AddFacet(fieldType, bleve.NewFacetRequest(fieldType, 100))
@@ -142,7 +141,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	}
 	out := &Result{Total: int(res.Total), Ignored: ignored, Hits: make([]Hit, 0, len(res.Hits))}
 	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, makeHit(h))
+		out.Hits = append(out.Hits, makeHit(h, matchers))
 	}
 	out.Facets = Facets{
 		Municipality: facetValues(res.Facets[fieldKommun]),
@@ -177,12 +176,13 @@ func facetValues(fr *search.FacetResult) []FacetValue {
 }
 
 // buildQuery turns a request into a bleve query.
-func (ix *Index) buildQuery(req Request) (bleveQuery, []string, error) {
+func (ix *Index) buildQuery(req Request) (bleveQuery, []matcher, []string, error) {
 	clauses, err := parseQuery(req.Query)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	var musts, shoulds, nots []bleveQuery
+	var matchers []matcher
 	var ignored []string
 	mustTerms := false
 	for _, c := range clauses {
@@ -190,16 +190,20 @@ func (ix *Index) buildQuery(req Request) (bleveQuery, []string, error) {
 		if c.kind == kindFilter {
 			q, err = ix.filterQuery(c.field, c.text)
 			if err != nil {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 		} else {
-			q, err = termQuery(req.Query, c)
+			var m matcher
+			q, m, err = termQuery(req.Query, c)
 			if err != nil {
-				return nil, nil, err
+				return nil, nil, nil, err
 			}
 			if q == nil {
 				ignored = append(ignored, c.text)
 				continue
+			}
+			if c.occur != occurMustNot {
+				matchers = append(matchers, m)
 			}
 		}
 		switch c.occur {
@@ -223,7 +227,7 @@ func (ix *Index) buildQuery(req Request) (bleveQuery, []string, error) {
 		}
 		q, err := ix.filterQuery(f.field, f.value)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		musts = append(musts, q)
 		filters++
@@ -231,7 +235,7 @@ func (ix *Index) buildQuery(req Request) (bleveQuery, []string, error) {
 	if req.YearFrom != 0 || req.YearTo != 0 {
 		q, err := ix.yearQuery(req.YearFrom, req.YearTo)
 		if err != nil {
-			return nil, nil, err
+			return nil, nil, nil, err
 		}
 		musts = append(musts, q)
 		filters++
@@ -244,11 +248,11 @@ func (ix *Index) buildQuery(req Request) (bleveQuery, []string, error) {
 	if len(shoulds) == 0 && !mustTerms && filters == 0 {
 		switch {
 		case strings.TrimSpace(req.Query) == "":
-			return nil, nil, parseErr(req.Query, 0, "empty query")
+			return nil, nil, nil, parseErr(req.Query, 0, "empty query")
 		case len(ignored) > 0:
-			return nil, nil, parseErr(req.Query, 0, "only stop words (%s); they are not indexed, search for other words", strings.Join(ignored, ", "))
+			return nil, nil, nil, parseErr(req.Query, 0, "only stop words (%s); they are not indexed, search for other words", strings.Join(ignored, ", "))
 		default:
-			return nil, nil, parseErr(req.Query, 0, "only excluded words; add a word to search for")
+			return nil, nil, nil, parseErr(req.Query, 0, "only excluded words; add a word to search for")
 		}
 	}
 	bq := bleve.NewBooleanQuery()
@@ -267,54 +271,81 @@ func (ix *Index) buildQuery(req Request) (bleveQuery, []string, error) {
 	if len(nots) > 0 {
 		bq.AddMustNot(nots...)
 	}
-	return bq, ignored, nil
+	return bq, matchers, ignored, nil
 }
 
-// termQuery builds the query of one word, phrase, fuzzy or prefix clause.
-// It returns nil for a clause that analyses to nothing (stop words).
-func termQuery(raw string, c clause) (bleveQuery, error) {
-	plain, folded := analyzePair([]byte(c.text))
+// termQuery builds the query of one word, phrase, fuzzy or prefix clause
+// and the matcher that finds it in a hit's text for highlighting. It
+// returns nil for a clause that analyses to nothing (stop words).
+func termQuery(raw string, c clause) (bleveQuery, matcher, error) {
+	ws := analyzeWords([]byte(c.text))
+	term := func(field string, t []byte) bleveQuery {
+		q := bleve.NewTermQuery(string(t))
+		q.SetField(field)
+		return q
+	}
 	switch c.kind {
 	case kindWord, kindPhrase:
-		switch len(folded) {
+		switch len(ws) {
 		case 0:
-			return nil, nil
+			return nil, nil, nil
 		case 1:
-			t := bleve.NewTermQuery(string(plain[0].Term))
-			t.SetField(fieldText)
-			f := bleve.NewTermQuery(string(folded[0].Term))
-			f.SetField(fieldFold)
-			// The folded field finds every spelling; the exact spelling
-			// also matches the text field and ranks higher.
-			return bleve.NewDisjunctionQuery(t, f), nil
-		}
-		p := bleve.NewMatchPhraseQuery(c.text)
-		p.SetField(fieldFold)
-		p.Analyzer = FoldAnalyzerName
-		return p, nil
-	case kindFuzzy:
-		if len(folded) != 1 {
-			if len(folded) == 0 {
-				return nil, nil
+			w := ws[0]
+			// Every word is in text by its plain stem; words with
+			// diacritics are also in fold by their folded stem. The
+			// folded stem is looked up in both, so any spelling finds
+			// any other; the exact spelling matches twice and ranks higher.
+			qs := []bleveQuery{term(fieldText, w.plain), term(fieldFold, w.folded)}
+			if string(w.folded) != string(w.plain) {
+				qs = append(qs, term(fieldText, w.folded))
 			}
-			return nil, parseErr(raw, c.pos, "fuzzy search (~) works on single words")
+			return bleve.NewDisjunctionQuery(qs...), termMatcher{plain: string(w.plain), folded: string(w.folded)}, nil
 		}
-		f := bleve.NewFuzzyQuery(string(folded[0].Term))
-		f.SetField(fieldFold)
-		f.SetFuzziness(c.fuzz)
-		return f, nil
+		qs := make([]bleveQuery, 0, len(ws)-1)
+		pm := phraseMatcher{stems: []string{string(ws[0].folded)}, gaps: []int{0}}
+		for i := 1; i < len(ws); i++ {
+			gap := ws[i].pos - ws[i-1].pos - 1
+			qs = append(qs, term(fieldPair, pairTerm(ws[i-1].folded, ws[i].folded, gap)))
+			pm.stems = append(pm.stems, string(ws[i].folded))
+			pm.gaps = append(pm.gaps, gap)
+		}
+		if len(qs) == 1 {
+			return qs[0], pm, nil
+		}
+		return bleve.NewConjunctionQuery(qs...), pm, nil
+	case kindFuzzy:
+		switch {
+		case len(ws) == 0:
+			return nil, nil, nil
+		case len(ws) > 1:
+			return nil, nil, parseErr(raw, c.pos, "fuzzy search (~) works on single words")
+		}
+		f := string(ws[0].folded)
+		qs := make([]bleveQuery, 0, 2)
+		for _, field := range []string{fieldText, fieldFold} {
+			q := bleve.NewFuzzyQuery(f)
+			q.SetField(field)
+			q.SetFuzziness(c.fuzz)
+			qs = append(qs, q)
+		}
+		return bleve.NewDisjunctionQuery(qs...), fuzzyMatcher{folded: f, n: c.fuzz}, nil
 	case kindPrefix:
-		p := Fold(strings.ToLower(c.text))
-		pq := bleve.NewPrefixQuery(p)
-		pq.SetField(fieldFold)
-		if len(folded) == 1 && string(folded[0].Term) != p {
-			sq := bleve.NewPrefixQuery(string(folded[0].Term))
-			sq.SetField(fieldFold)
-			return bleve.NewDisjunctionQuery(pq, sq), nil
+		// Index terms are stems, and a stem is a prefix of its word: look
+		// for stems that start with the stem of the prefix.
+		lw := []byte(strings.ToLower(c.text))
+		pm := prefixMatcher{plain: string(plainStems.stem(lw)), folded: string(foldedStems.stem(foldBytes(lw)))}
+		prefix := func(field, p string) bleveQuery {
+			q := bleve.NewPrefixQuery(p)
+			q.SetField(field)
+			return q
 		}
-		return pq, nil
+		qs := []bleveQuery{prefix(fieldText, pm.plain), prefix(fieldFold, pm.folded)}
+		if pm.folded != pm.plain {
+			qs = append(qs, prefix(fieldText, pm.folded))
+		}
+		return bleve.NewDisjunctionQuery(qs...), pm, nil
 	}
-	return nil, nil
+	return nil, nil, nil
 }
 
 // norm is how filter values compare: trimmed, lower case, folded.
@@ -380,7 +411,7 @@ func (ix *Index) dictQuery(field string, keep func(string) bool) (bleveQuery, er
 }
 
 // makeHit turns a bleve hit into a Hit with fragments and a KWIC line.
-func makeHit(h *search.DocumentMatch) Hit {
+func makeHit(h *search.DocumentMatch, matchers []matcher) Hit {
 	str := func(name string) string {
 		s, _ := h.Fields[name].(string)
 		return s
@@ -399,7 +430,7 @@ func makeHit(h *search.DocumentMatch) Hit {
 	hit.StartLine = rawLine(lines, 0)
 	hit.EndLine = rawLine(lines, strings.Count(text, "\n"))
 	hit.Line = hit.StartLine
-	spans := matchSpans(h, len(text))
+	spans := findMatches(text, matchers)
 	if len(spans) == 0 {
 		return hit
 	}
@@ -412,33 +443,4 @@ func makeHit(h *search.DocumentMatch) Hit {
 	hit.Line = rawLine(lines, strings.Count(text[:best.Start], "\n"))
 	hit.KWIC = makeKWIC(text, best)
 	return hit
-}
-
-// matchSpans returns the byte ranges of the matched words, in order,
-// without duplicates.
-func matchSpans(h *search.DocumentMatch, n int) []Mark {
-	var spans []Mark
-	for _, tlm := range h.Locations {
-		for _, locs := range tlm {
-			for _, l := range locs {
-				if int(l.End) <= n && l.Start < l.End {
-					spans = append(spans, Mark{Start: int(l.Start), End: int(l.End)})
-				}
-			}
-		}
-	}
-	sort.Slice(spans, func(i, j int) bool {
-		if spans[i].Start != spans[j].Start {
-			return spans[i].Start < spans[j].Start
-		}
-		return spans[i].End > spans[j].End
-	})
-	out := spans[:0]
-	for _, s := range spans {
-		if len(out) > 0 && s.Start < out[len(out)-1].End {
-			continue
-		}
-		out = append(out, s)
-	}
-	return out
 }
