@@ -61,7 +61,7 @@ func docProfile(r *Report, v *docView) *DocProfile {
 			e := v.ev(rs.Line, rs.Evidence, rs.Object)
 			resp.Rows = append(resp.Rows, Row{Doc: v.d.ID, Cells: []Cell{
 				textCell(a.Name), textCell(responsibilityKinds[kindOf(rs.Verb)].Header),
-				evCell(rs.Verb, e), evCell(cleanSpace(rs.Object), e), lineCell(rs.Line)}})
+				textCell(rs.Verb), evCell(firstNonEmpty(cleanSpace(rs.Object), "–"), e), lineCell(rs.Line)}})
 		}
 	}
 
@@ -71,8 +71,9 @@ func docProfile(r *Report, v *docView) *DocProfile {
 	for _, f := range v.m.FollowUp {
 		e := v.ev(f.Line, f.Evidence, f.What)
 		fu.Rows = append(fu.Rows, Row{Doc: v.d.ID, Cells: []Cell{
-			evCell(cleanSpace(f.What), e), textCell(categoryName(f.Category)), evCell(string(f.Who), e),
-			evCell(IntervalWords(f.Interval, string(f.Due)), e), textCell(string(f.IntervalText)), lineCell(f.Line)}})
+			evCell(firstNonEmpty(cleanSpace(f.What), categoryName(f.Category), "–"), e), textCell(categoryName(f.Category)),
+			textCell(string(f.Who)), textCell(IntervalWords(f.Interval, string(f.Due))), textCell(string(f.IntervalText)),
+			lineCell(f.Line)}})
 	}
 
 	secs := &Table{Name: "sections", Title: "Avsnitt", Columns: []Column{

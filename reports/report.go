@@ -183,8 +183,8 @@ type Profile struct {
 
 // DocProfile is one document of a profile. Facts is the overview row turned
 // on its side (Uppgift, Värde); Tables are goals, responsibilities,
-// follow-up, sections and notes; Evidence is every evidence the document's
-// cells cite, by line.
+// follow-up, sections and notes (one cell per row carries the row's
+// evidence); Evidence is every evidence the document's cells cite, by line.
 type DocProfile struct {
 	Doc      DocRef
 	Facts    *Table
