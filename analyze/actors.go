@@ -365,12 +365,9 @@ func findResponsibilities(s sentence, last, roleHead string) []respFound {
 		if !isActorWord(ts[h].w, ts[h].f) || !isCap(ts[h].w) {
 			continue
 		}
-		if reLabelResp.MatchString(text[:ts[h].start]) {
+		if loc := reLabelResp.FindStringIndex(text[:ts[h].start]); loc != nil {
 			sp := actorAt(ts, h, text)
-			label := strings.TrimSpace(text[:ts[h].start])
-			if i := strings.LastIndex(fold(label), "for "); i >= 0 {
-				label = label[i:]
-			}
+			label := strings.TrimSpace(text[loc[0]:ts[h].start])
 			out = append(out, respFound{mentionText(ts, sp, text), "ansvarar för", strings.Trim(cleanEvidence(label), ": "), s})
 		}
 	}

@@ -334,7 +334,7 @@ func (a *adoc) extractThemes(m *corpus.Model) {
 		n, nh := 0, 0
 		for _, kw := range themeKeywords[theme] {
 			weight := 1
-			if strings.HasPrefix(kw, "!") || strings.Contains(kw, " ") {
+			if strings.HasPrefix(kw, "!") || strings.ContainsAny(kw, " -") {
 				weight = 2 // a specific phrase or a word that only this theme uses
 			}
 			re := regexp.MustCompile(`\b` + regexp.QuoteMeta(fold(strings.TrimPrefix(kw, "!"))))
@@ -385,7 +385,8 @@ func (a *adoc) extractNetworks(m *corpus.Model) {
 				rest = rest[:j]
 			}
 			names := splitNameList(rest)
-			if len(names) >= 2 {
+			strong := strings.HasPrefix(fold(intro), "medlem")
+			if len(names) >= 2 || strong && len(names) == 1 && !sentenceStarters[strings.Fields(names[0])[0]] {
 				for _, n := range names {
 					add(n)
 				}
@@ -411,11 +412,14 @@ func (a *adoc) extractNetworks(m *corpus.Model) {
 				continue
 			}
 			// "West Sweden West Sweden": a run-in heading and the name.
-			if h := len(ws) / 2; len(ws)%2 == 0 && strings.Join(ws[:h], " ") == strings.Join(ws[h:], " ") {
+			if h := len(ws) / 2; len(ws)%2 == 0 && strings.Join(ws[:h], " ") == strings.TrimSuffix(strings.Join(ws[h:], " "), "s") || len(ws)%2 == 0 && strings.Join(ws[:h], " ") == strings.Join(ws[h:], " ") {
 				name = strings.Join(ws[:h], " ")
 			}
-			last := ws[len(ws)-1]
-			if isNetHead(last) && !sentenceStarters[ws[0]] {
+			head := false
+			for _, w := range ws[1:] {
+				head = head || isNetHead(w)
+			}
+			if head && !sentenceStarters[ws[0]] {
 				add(name)
 			}
 		}
@@ -471,6 +475,9 @@ func splitNameList(s string) []string {
 	var out []string
 	for _, p := range strings.Split(s, ",") {
 		p = strings.TrimSpace(p)
+		for _, w := range []string{"i ", "in ", "av "} {
+			p = strings.TrimPrefix(p, w)
+		}
 		p = trimTrailingLower(p)
 		if p == "" || !isCap(p) || len(words(p)) > 6 {
 			return out

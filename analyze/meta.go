@@ -10,7 +10,7 @@ import (
 
 var (
 	reDnr          = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:dnr|diarienr|diarienummer|ärendenr|ärendenummer|aktbilaga)\.?\s*:?\s*((?:[a-zåäö]{1,5}[ ./]?)?\d{1,4}(?:\s?[-./:]\s?\d{1,6}){1,3})`)
-	reValid        = regexp.MustCompile(`(?i)\b(?:giltighetstid|giltig\s+till|giltigt\s+till|gäller\s+till\s+och\s+med|gäller\s+t\.?o\.?m\.?|gäller\s+till|giltig\s+t\.?o\.?m\.?|giltighet|revideras\s+senast|gäller\s+tills?\s*vidare)\s*:?\s*`)
+	reValid        = regexp.MustCompile(`(?i)\b(?:gäller\s+tills?\s*vidare|giltighetstid|giltig\s+till|giltigt\s+till|gäller\s+till\s+och\s+med|gäller\s+t\.?o\.?m\.?|gäller\s+till\b|giltig\s+t\.?o\.?m\.?|giltighet|revideras\s+senast)\s*:?\s*`)
 	reUntilFurther = regexp.MustCompile(`(?i)^(?:tills?\s*vidare|tillsvidare|tills\s+vidare|tills\s+annat\s+beslutas)`)
 	reLabelStop    = regexp.MustCompile(`(?i)\b(?:reviderad|reviderat|dnr|giltig\w*|gäller|för\s+revidering|för\s+ev|för\s+uppföljning|dokumentansvarig|dokumentnamn|dokumenttyp|senast\s+ändrad|tidigare\s+ändringar|beslutad|fastställ\w*|antagen|antaget|ersätter)\b`)
 )
@@ -175,8 +175,8 @@ func addReplaced(m *corpus.Model, s sentence, f, date string) {
 		}
 		cut := len(tail)
 		for _, stop := range []string{" antagen", " antaget", " som antogs", " (", " från ", " beslutad", " fastställd"} {
-			if i := strings.Index(fold(tail), fold(stop)); i >= 0 && i < cut {
-				cut = i
+			if i := strings.Index(fold(tail), fold(stop)); i >= 0 && toOrig(tail, i) < cut {
+				cut = toOrig(tail, i)
 			}
 		}
 		title = strings.TrimRight(cleanEvidence(tail[:cut]), " .,")
@@ -314,10 +314,10 @@ func (a *adoc) findMunicipality() string {
 	counts := map[string]int{}
 	var order []string
 	all := strings.Builder{}
-	for _, s := range a.sents {
+	for _, s := range a.metaTexts() {
 		if a.inMain(s.Start) {
 			all.WriteString(s.Text)
-			all.WriteByte(' ')
+			all.WriteString(". ")
 		}
 	}
 	text := all.String()

@@ -189,6 +189,11 @@ func (a *adoc) labelSections() {
 	}
 	for i := range a.secs {
 		s := &a.secs[i]
+		// The title of the document (or of a part) heads it; it is no role.
+		if (i == 0 || a.secs[i-1].Part != s.Part) && docTypeOf(s.Text) != "" && len(words(s.Text)) >= 3 {
+			s.Label = "ovrigt"
+			continue
+		}
 		if l := HeadingLabel(s.Text); l != "" {
 			s.Label, s.OwnLabel = l, true
 			continue

@@ -283,7 +283,6 @@ var nounVerbs = map[string]string{
 // followUpKeys are word prefixes (folded) that name a follow-up mechanism,
 // with its category. Longer prefixes are tried first.
 var followUpKeys = []struct{ Prefix, Category string }{
-	{"årsredovisning", "redovisning"},
 	{"verksamhetsberättelse", "redovisning"},
 	{"revider", "revidering"},
 	{"revidering", "revidering"},
