@@ -259,6 +259,12 @@ func Build(docs []*corpus.Document) *Report {
 		}
 		r.Documents = append(r.Documents, v.ref)
 	}
+	r.byID = make(map[string]int, len(r.Documents))
+	for i, d := range r.Documents {
+		if _, dup := r.byID[d.ID]; !dup {
+			r.byID[d.ID] = i
+		}
+	}
 	r.Overview = overviewTable(views)
 	r.Themes = themesTable(views)
 	r.Actors = actorsTable(views)

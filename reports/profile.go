@@ -9,11 +9,27 @@ import (
 
 func profiles(r *Report, views []*docView) []*Profile {
 	towns, by := municipalities(views)
+	// One pass over the comparison tables: each document's overview row
+	// and the evidence the tables cite from it.
+	ovRows := map[string]Row{}
+	for _, row := range r.Overview.Rows {
+		ovRows[row.Doc] = row
+	}
+	cited := map[string][]Cell{}
+	for _, t := range r.Tables() {
+		for _, row := range t.Rows {
+			for _, c := range row.Cells {
+				for _, e := range c.Evidence() {
+					cited[e.Doc] = append(cited[e.Doc], Cell{Items: []Item{{Evidence: &e}}})
+				}
+			}
+		}
+	}
 	var out []*Profile
 	for _, n := range towns {
 		p := &Profile{Municipality: n}
 		for _, v := range by[n] {
-			p.Documents = append(p.Documents, docProfile(r, v))
+			p.Documents = append(p.Documents, docProfile(r, v, ovRows[v.d.ID], cited[v.d.ID]))
 		}
 		out = append(out, p)
 	}
@@ -31,19 +47,16 @@ func (r *Report) Profile(municipality string) *Profile {
 	return nil
 }
 
-func docProfile(r *Report, v *docView) *DocProfile {
+func docProfile(r *Report, v *docView, ovRow Row, cited []Cell) *DocProfile {
 	dp := &DocProfile{Doc: r.Doc(v.d.ID)}
 	facts := &Table{Name: "facts", Title: "Fakta",
 		Columns: []Column{{"field", "Uppgift", KindText}, {"value", "Värde", KindText}}}
-	for _, row := range r.Overview.Rows {
-		if row.Doc != v.d.ID {
-			continue
-		}
+	if ovRow.Doc == v.d.ID {
 		for i, col := range r.Overview.Columns {
 			if col.Key == "municipality" {
 				continue
 			}
-			facts.Rows = append(facts.Rows, Row{Doc: v.d.ID, Cells: []Cell{textCell(col.Header), row.Cells[i]}})
+			facts.Rows = append(facts.Rows, Row{Doc: v.d.ID, Cells: []Cell{textCell(col.Header), ovRow.Cells[i]}})
 		}
 	}
 	dp.Facts = facts
@@ -111,12 +124,8 @@ func docProfile(r *Report, v *docView) *DocProfile {
 	}
 	collect(dp.Vision)
 	// The comparison tables cite this document too (themes, actors).
-	for _, t := range r.Tables() {
-		for _, row := range t.Rows {
-			for _, c := range row.Cells {
-				collect(c)
-			}
-		}
+	for _, c := range cited {
+		collect(c)
 	}
 	sort.SliceStable(dp.Evidence, func(i, j int) bool {
 		a, b := dp.Evidence[i], dp.Evidence[j]

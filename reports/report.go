@@ -139,6 +139,8 @@ type Report struct {
 	Goals     *Table
 	Events    []Event
 	Profiles  []*Profile
+
+	byID map[string]int // index into Documents
 }
 
 // Tables returns the comparison tables in the order users read them.
@@ -167,6 +169,12 @@ func TableNames() []string {
 
 // Doc returns the reference of the document with id, or the zero DocRef.
 func (r *Report) Doc(id string) DocRef {
+	if r.byID != nil {
+		if i, ok := r.byID[id]; ok {
+			return r.Documents[i]
+		}
+		return DocRef{ID: id, Name: id}
+	}
 	for _, d := range r.Documents {
 		if d.ID == id {
 			return d
