@@ -39,8 +39,6 @@ type diaDtoken struct {
 	word       string // the text of the token
 	known      bool
 	twin       bool   // known, but a diacritic twin exists
-	best       string // best replacement (for unknown tokens), "" if none
-	cands      []corpus.Candidate
 	final      string // the form the token ends up as
 	sepBefore  bool   // a sentence or clause break between it and the previous token
 	hyphenNext bool   // followed directly by '-' (a compound part)
@@ -58,7 +56,7 @@ func diaIsTokenRune(r rune) bool {
 }
 
 func diaTokenize(text string) []diaDtoken {
-	var toks []diaDtoken
+	toks := make([]diaDtoken, 0, len(text)/6+16)
 	sep := true
 	for i := 0; i < len(text); {
 		r, n := rune(text[i]), 1
@@ -466,6 +464,13 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 	}
 	var todo []pending
 	withDia, fixable, fffdToks, ocrMarks := 0, 0, 0, 0
+	// What a spelling is does not change within a document: look each
+	// distinct spelling up once.
+	type info struct {
+		known, twin, dia, letter, ck bool
+		cs                           []diaRepl
+	}
+	cache := make(map[string]*info, 1024)
 	for i := range toks {
 		t := &toks[i]
 		t.final = t.word
@@ -474,43 +479,55 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 			t.known = true
 			continue
 		}
-		if !hasFffd {
-			if lx.Known(t.word) {
-				t.known = true
-				if diaHasDiacriticRune(t.word) {
-					withDia++
-				} else {
-					t.twin = lx.HasDiacriticTwin(t.word)
-				}
-				continue
+		key := t.word
+		if t.hyphenNext {
+			key += "-"
+		}
+		in := cache[key]
+		if in == nil {
+			in = &info{dia: diaHasDiacriticRune(t.word), letter: diaHasLetter(t.word)}
+			switch {
+			case !hasFffd && lx.Known(t.word):
+				in.known = true
+				in.twin = !in.dia && lx.HasDiacriticTwin(t.word)
+			case !hasFffd && !in.letter:
+				in.known = true // numbers and symbols are left alone
+			default:
+				in.cs = diaTokenCandidates(lx, t.word, t.hyphenNext, hasFffd)
+				// A valid compound as it stands ("malprogram" =
+				// mal+program) is decided below, once the damage of the
+				// document is known.
+				in.ck = !hasFffd && lx.Compound(t.word)
 			}
-			if !diaHasLetter(t.word) {
-				t.known = true // numbers and symbols are left alone
-				continue
-			}
-		} else {
+			cache[key] = in
+		}
+		if hasFffd {
 			fffdToks++
 		}
-		cs := diaTokenCandidates(lx, t.word, t.hyphenNext, hasFffd)
-		ck := false
-		if !hasFffd && lx.Compound(t.word) {
-			// A valid compound as it stands ("malprogram" = mal+program):
-			// decided below, once the damage of the document is known.
-			t.known, ck = true, true
-			if diaHasDiacriticRune(t.word) {
+		if in.known {
+			t.known = true
+			if in.dia {
+				withDia++
+			}
+			t.twin = in.twin
+			continue
+		}
+		if in.ck {
+			t.known = true
+			if in.dia {
 				withDia++
 			}
 		}
-		if len(cs) == 0 {
+		if len(in.cs) == 0 {
 			continue
 		}
-		if !hasFffd && (!ck || slices.ContainsFunc(cs, func(c diaRepl) bool { return c.freq > 0 && !c.compound })) {
+		if !hasFffd && (!in.ck || slices.ContainsFunc(in.cs, func(c diaRepl) bool { return c.freq > 0 && !c.compound })) {
 			fixable++
 			if strings.ContainsAny(t.word, "é#&¢{0123456789") {
 				ocrMarks++
 			}
 		}
-		todo = append(todo, pending{i, cs, ck})
+		todo = append(todo, pending{i, in.cs, in.ck})
 	}
 	damage := float64(fixable) / float64(fixable+withDia+2)
 	// OCR without Swedish leaves marks no encoding damage does: é, #, &
@@ -707,18 +724,32 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 	return b.String(), changes
 }
 
-// diaAfterNumber favours "år" right after a number ("12 år", "vart 4 år").
+// diaAfterNumber favours the noun "år" right after a number or a word
+// that counts or points out a noun ("12 år", "vart fjärde år", "varje år",
+// "flera år"), where the verb "är" cannot stand.
 func diaAfterNumber(toks []diaDtoken, i int, w string) float64 {
 	if w != "år" || i == 0 || toks[i].sepBefore {
 		return 0
 	}
-	p := toks[i-1].word
+	p := strings.ToLower(toks[i-1].final)
+	if diaYearWords[p] {
+		return 3
+	}
 	for _, r := range p {
 		if r < '0' || r > '9' {
 			return 0
 		}
 	}
 	return 3
+}
+
+// diaYearWords come before a noun, never before the verb "är".
+var diaYearWords = map[string]bool{
+	"varje": true, "vart": true, "per": true, "ett": true, "två": true, "tre": true, "fyra": true,
+	"fem": true, "sex": true, "sju": true, "åtta": true, "nio": true, "tio": true, "flera": true,
+	"många": true, "några": true, "första": true, "andra": true, "tredje": true, "fjärde": true,
+	"femte": true, "sjätte": true, "förra": true, "nästa": true, "samma": true, "innevarande": true,
+	"kommande": true, "senaste": true, "hela": true, "halvt": true, "detta": true, "vartannat": true,
 }
 
 // diaOCRSuspect reports whether a known word is short and has a letter
