@@ -297,6 +297,8 @@ const (
 	heatCellW  = 96
 	heatCellH  = 24
 	heatTop    = 34
+	// maxHeatColumns is the most municipalities the SVG heat map shows.
+	maxHeatColumns = 40
 )
 
 func newHeatMap(r *Report, t *Table) *heatMap {
@@ -304,6 +306,10 @@ func newHeatMap(r *Report, t *Table) *heatMap {
 		return nil
 	}
 	towns := t.Columns[1 : len(t.Columns)-1]
+	if len(towns) > maxHeatColumns {
+		// Too wide to read as a picture; the table below is coloured the same way.
+		return nil
+	}
 	h := &heatMap{Width: heatLabelW + heatCellW*len(towns) + 8, Height: heatTop + heatCellH*len(t.Rows) + 8}
 	for i, c := range towns {
 		h.Cols = append(h.Cols, svgText{X: heatLabelW + i*heatCellW + heatCellW/2, Y: heatTop - 10, Text: clip(c.Header, 14)})
