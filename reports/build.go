@@ -446,27 +446,20 @@ func followUpText(f corpus.FollowUp) string {
 	return s
 }
 
-// goalsEvidence summarises where the goals are: the first goal's line and
-// the lines of all.
+// goalsEvidence is the evidence of the goal count: the sentence of the
+// first goal in the text (the goals table cites each of them).
 func (v *docView) goalsEvidence() *Evidence {
-	var lines []string
-	first := 0
-	seen := map[int]bool{}
-	for _, g := range v.m.Goals {
-		if g.Line <= 0 || seen[g.Line] {
-			continue
+	var first *corpus.Goal
+	for i := range v.m.Goals {
+		g := &v.m.Goals[i]
+		if g.Line > 0 && (first == nil || g.Line < first.Line) {
+			first = g
 		}
-		seen[g.Line] = true
-		if first == 0 || g.Line < first {
-			first = g.Line
-		}
-		lines = append(lines, itoa(g.Line))
 	}
-	if first == 0 {
+	if first == nil {
 		return nil
 	}
-	return &Evidence{Doc: v.d.ID, Line: first, Text: "Mål på rad " + strings.Join(lines, ", ") + ": " +
-		clip(cleanSpace(v.m.Goals[0].Text), 160)}
+	return v.ev(first.Line, "", first.Text)
 }
 
 // coordinators lists the actors with a coordinating responsibility, each

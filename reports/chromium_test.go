@@ -58,9 +58,20 @@ func consoleErrors(log string) []string {
 
 func TestHTMLInChromium(t *testing.T) {
 	bin := chromium(t)
+	t.Run("compare", func(t *testing.T) {
+		checkInChromium(t, bin, Options{Format: FormatHTML, Source: "testkorpus"}, `id="t-oversikt"`)
+	})
+	t.Run("profile", func(t *testing.T) {
+		checkInChromium(t, bin, Options{Format: FormatHTML, Municipality: "Fjälla"}, `id="kommun-fjalla"`)
+	})
+}
+
+// checkInChromium loads a report page in headless Chromium: no console
+// errors, the script ran to its end, and a screenshot can be taken.
+func checkInChromium(t *testing.T, bin string, opts Options, marker string) {
 	dir := t.TempDir()
 	page := filepath.Join(dir, "jamforelse.html")
-	if err := os.WriteFile(page, render(t, testReport(), Options{Format: FormatHTML, Source: "testkorpus"}), 0o644); err != nil {
+	if err := os.WriteFile(page, render(t, testReport(), opts), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	url := "file://" + page
@@ -78,7 +89,7 @@ func TestHTMLInChromium(t *testing.T) {
 	if !strings.Contains(dom, `data-ready="1"`) {
 		t.Errorf("the report's script did not run to its end (no data-ready marker)")
 	}
-	for _, want := range []string{`tabindex="0"`, `id="t-oversikt"`, "&lt;script&gt;alert"} {
+	for _, want := range []string{`tabindex="0"`, marker, "&lt;script&gt;alert"} {
 		if !strings.Contains(dom, want) {
 			t.Errorf("rendered DOM lacks %s", want)
 		}

@@ -255,7 +255,11 @@ func toHTMLTable(r *Report, t *Table, id, empty string) htmlTable {
 	for _, row := range t.Rows {
 		cells := make([]htmlCell, len(row.Cells))
 		for i, c := range row.Cells {
-			cells[i] = toHTMLCell(r, t.Columns[i], c)
+			col := t.Columns[i]
+			if row.field.Key != "" && col.Key == "value" {
+				col = row.field // a fact shows like its overview column
+			}
+			cells[i] = toHTMLCell(r, col, c)
 		}
 		ht.Rows = append(ht.Rows, cells)
 	}

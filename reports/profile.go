@@ -56,7 +56,7 @@ func docProfile(r *Report, v *docView, ovRow Row, cited []Cell) *DocProfile {
 			if col.Key == "municipality" {
 				continue
 			}
-			facts.Rows = append(facts.Rows, Row{Doc: v.d.ID, Cells: []Cell{textCell(col.Header), ovRow.Cells[i]}})
+			facts.Rows = append(facts.Rows, Row{Doc: v.d.ID, Cells: []Cell{textCell(col.Header), ovRow.Cells[i]}, field: col})
 		}
 	}
 	dp.Facts = facts

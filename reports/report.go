@@ -87,6 +87,8 @@ type Column struct {
 type Row struct {
 	Doc   string
 	Cells []Cell
+
+	field Column // a profile's facts row: the overview column it shows
 }
 
 // Table is one table of the report. Name is an English identifier
