@@ -8,6 +8,13 @@ import (
 	"styrdok/corpus"
 )
 
+var (
+	reParenAbbrev = regexp.MustCompile(`^\s*\((\p{Lu}{2,6})\)`)
+	reParens      = regexp.MustCompile(`\([^)]*\)`)
+	reAtt         = regexp.MustCompile(`\batt\s+`)
+	reTrailParens = regexp.MustCompile(`\s*\([^)]*\)$`)
+)
+
 // tok is a word of a sentence with its byte range.
 type tok struct {
 	w          string
@@ -146,7 +153,7 @@ func actorAt(ts []tok, h int, text string) actorSpan {
 	}
 	if j < len(ts) {
 		rest := text[ts[j-1].end:]
-		if m := regexp.MustCompile(`^\s*\((\p{Lu}{2,6})\)`).FindStringSubmatch(rest); m != nil && ts[j].w == m[1] {
+		if m := reParenAbbrev.FindStringSubmatch(rest); m != nil && ts[j].w == m[1] {
 			j++
 		}
 	}
@@ -168,7 +175,7 @@ func actorKey(m string) string {
 	if c := fuzzyCanonical(strings.TrimSpace(m)); c != "" {
 		return fold(c)
 	}
-	m = regexp.MustCompile(`\([^)]*\)`).ReplaceAllString(m, " ")
+	m = reParens.ReplaceAllString(m, " ")
 	var out []string
 	for _, w := range words(fold(strings.ReplaceAll(m, "/", " och "))) {
 		if foldedDeterminers[w] || w == "kommunens" || w == "stadens" {
@@ -497,7 +504,7 @@ func findResponsibilities(s sentence, last, roleHead string) []respFound {
 	// 5. Continuations about the previous subject.
 	if last != "" && len(out) == 0 {
 		if loc := reInResp.FindStringIndex(text); loc != nil {
-			for _, cl := range regexp.MustCompile(`\batt\s+`).Split(text[loc[1]:], -1) {
+			for _, cl := range reAtt.Split(text[loc[1]:], -1) {
 				cts := tokenize(cl)
 				if len(cts) == 0 {
 					continue

@@ -4,6 +4,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"styrdok/corpus"
 )
@@ -43,9 +45,13 @@ func (a *adoc) extractGoals(m *corpus.Model) {
 		}
 		sents := bySec[si]
 		var items []sentence
+		leadIn := ""
 		for _, s := range sents {
-			if s.Item {
+			if s.Item && !isMeansLeadIn(leadIn) {
 				items = append(items, s)
+			}
+			if !s.Item && s.ParaStart {
+				leadIn = s.Text
 			}
 		}
 		if len(items) > 0 {
@@ -73,6 +79,13 @@ func (a *adoc) extractGoals(m *corpus.Model) {
 			}
 		}
 	}
+}
+
+// isMeansLeadIn reports whether a lead-in introduces means rather than
+// aims: "Detta gör vi genom", "Det sker genom att:".
+func isMeansLeadIn(s string) bool {
+	f := strings.TrimRight(fold(s), " .:")
+	return strings.HasSuffix(f, " genom") || strings.HasSuffix(f, "genom att") || strings.Contains(f, "gor vi genom")
 }
 
 // flattenedList splits a list whose bullets were lost when the text was
@@ -337,13 +350,31 @@ func (a *adoc) extractThemes(m *corpus.Model) {
 			if strings.HasPrefix(kw, "!") || strings.ContainsAny(kw, " -") {
 				weight = 2 // a specific phrase or a word that only this theme uses
 			}
-			re := regexp.MustCompile(`\b` + regexp.QuoteMeta(fold(strings.TrimPrefix(kw, "!"))))
-			n += weight * len(re.FindAllStringIndex(b, -1))
-			nh += len(re.FindAllStringIndex(h, -1))
+			k := fold(strings.TrimPrefix(kw, "!"))
+			n += weight * countWordPrefix(b, k)
+			nh += countWordPrefix(h, k)
 		}
 		if n >= 2 || nh >= 1 {
 			m.Themes = append(m.Themes, theme)
 		}
+	}
+}
+
+// countWordPrefix counts the occurrences of k in s that start a word.
+func countWordPrefix(s, k string) int {
+	n := 0
+	for i := 0; ; {
+		j := strings.Index(s[i:], k)
+		if j < 0 {
+			return n
+		}
+		p := i + j
+		if p == 0 {
+			n++
+		} else if r, _ := utf8.DecodeLastRuneInString(s[:p]); !unicode.IsLetter(r) && !unicode.IsDigit(r) {
+			n++
+		}
+		i = p + len(k)
 	}
 }
 
@@ -356,7 +387,7 @@ func (a *adoc) extractNetworks(m *corpus.Model) {
 	seen := map[string]bool{}
 	add := func(n string) {
 		n = strings.TrimSpace(strings.TrimRight(n, " ,.;:"))
-		n = regexp.MustCompile(`\s*\([^)]*\)$`).ReplaceAllString(n, "")
+		n = reTrailParens.ReplaceAllString(n, "")
 		for _, w := range []string{"och ", "samt ", "i "} {
 			n = strings.TrimPrefix(n, w)
 		}

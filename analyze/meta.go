@@ -97,23 +97,23 @@ func (a *adoc) extractMeta(m *corpus.Model) {
 	}
 }
 
+var foldedAdoption, foldedRevision = foldSet(adoptionWords), foldSet(revisionWords)
+
+func foldSet(ws []string) map[string]bool {
+	m := map[string]bool{}
+	for _, w := range ws {
+		m[fold(w)] = true
+	}
+	return m
+}
+
 // adoptionIn looks for adoption, revision and replacement statements in one
 // sentence or header row.
 func (a *adoc) adoptionIn(m *corpus.Model, s sentence, f string) {
 	ws := reWordPos.FindAllStringIndex(s.Text, -1)
 	for wi, loc := range ws {
 		w := fold(s.Text[loc[0]:loc[1]])
-		isAdopt, isRev := false, false
-		for _, x := range adoptionWords {
-			if w == fold(x) {
-				isAdopt = true
-			}
-		}
-		for _, x := range revisionWords {
-			if w == fold(x) {
-				isRev = true
-			}
-		}
+		isAdopt, isRev := foldedAdoption[w], foldedRevision[w]
 		if w == "andrad" && (wi == 0 || fold(s.Text[ws[wi-1][0]:ws[wi-1][1]]) != "senast") {
 			isRev = false
 		}
@@ -268,6 +268,7 @@ func docSelfRef(s string) bool {
 // document type, else the most repeated short phrase that does (a running
 // header or footer).
 func (a *adoc) findTitle() (string, sentence) {
+	isFirst := true
 	for _, h := range a.heads {
 		if !a.inMain(h.Start) || h.RunIn {
 			continue
@@ -276,13 +277,18 @@ func (a *adoc) findTitle() (string, sentence) {
 		if i := strings.LastIndex(t, " - "); i > 0 {
 			t = t[:i]
 		}
-		if docTypeOf(t) != "" && len(words(t)) <= 12 && HeadingLabel(t) == "" {
+		l := HeadingLabel(t)
+		if docTypeOf(t) != "" && len(words(t)) <= 12 && len(words(t)) >= 2 && (l == "" || l == "ovrigt" || isFirst) {
 			return t, sentence{Text: h.Text, Line: a.rawLine(h.Start)}
 		}
+		if l != "" && l != "ovrigt" {
+			break // the body has begun
+		}
+		isFirst = false
 	}
 	counts := map[string]int{}
 	first := map[string]int{}
-	re := regexp.MustCompile(`(?:^|[^\p{L}])(\p{Lu}\p{Ll}+(?:\s+\p{Ll}+){0,3}\s+(?:strategi|policy|plan|program|riktlinjer)(?:\s+för(?:\s+\p{L}+){1,4})?)`)
+	re := reTitlePhrase
 	for i, l := range a.lines {
 		if l.bp || !a.inMain(l.start) {
 			continue
@@ -305,6 +311,8 @@ func (a *adoc) findTitle() (string, sentence) {
 	}
 	return "", sentence{}
 }
+
+var reTitlePhrase = regexp.MustCompile(`(?:^|[^\p{L}])(\p{Lu}\p{Ll}+(?:\s+\p{Ll}+){0,3}\s+(?:strategi|policy|plan|program|riktlinjer)(?:\s+för(?:\s+\p{L}+){1,4})?)`)
 
 var reMunicipality = regexp.MustCompile(`(?:^|[^\p{L}])(\p{Lu}[\p{L}-]+)\s+(kommun|stad|Stad|Kommun|stads|kommuns)\b`)
 

@@ -219,7 +219,7 @@ func (a *adoc) plainHeading(i int, c string) (heading, bool) {
 			return heading{}, false // names, letterheads: "Lars Rådh Berit Svedberg"
 		}
 	}
-	strong := label != "" && len(ws) <= 4
+	strong := label != "" && len(ws) <= 2
 	prev, next := a.prevAdjacent(i), a.nextAdjacent(i)
 	if !strong {
 		if prev >= 0 {

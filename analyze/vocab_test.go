@@ -1,0 +1,376 @@
+package analyze
+
+import (
+	"regexp"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"styrdok/corpus"
+)
+
+func TestFindDates(t *testing.T) {
+	tests := []struct {
+		in   string
+		want []string
+	}{
+		{"Antagen 2013-10-15 § 213", []string{"2013-10-15"}},
+		{"antogs av kommunfullmäktige 15 oktober 2013 och", []string{"2013-10-15"}},
+		{"den 25 augusti 2009", []string{"2009-08-25"}},
+		{"Datum: 19 februari 2002 Reviderad den: 20 augusti 2009", []string{"2002-02-19", "2009-08-20"}},
+		{"stämpel 2016 06 21", []string{"2016-06-21"}},
+		{"2015.03.12 och 12/3/2015", []string{"2015-03-12", "2015-03-12"}},
+		{"den 1:a mars 2010", []string{"2010-03-01"}},
+		{"31 dec. 2019", []string{"2019-12-31"}},
+		{"OKTOBER: 3 Oktober 2014", []string{"2014-10-03"}},
+		{"2013-02-30 finns inte", nil},
+		{"år 2010 och 2008", nil},
+		{"Dnr KS/2012:935", nil},
+		{"telefon 08-508 29 608", nil},
+		{"29 februari 2016 men inte 29 februari 2015", []string{"2016-02-29"}},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, d := range FindDates(tt.in) {
+			got = append(got, d.ISO)
+			if d.Start < 0 || d.End > len(tt.in) || d.Start >= d.End {
+				t.Errorf("FindDates(%q): bad range %d-%d", tt.in, d.Start, d.End)
+			}
+		}
+		if strings.Join(got, ",") != strings.Join(tt.want, ",") {
+			t.Errorf("FindDates(%q) = %v, want %v", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestParseInterval(t *testing.T) {
+	tests := []struct {
+		in, want, due string
+	}{
+		{"Uppföljning ska göras minst en gång per mandatperiod", "P4Y", ""},
+		{"ska årligen redovisas", "P1Y", ""},
+		{"Årlig redovisning ska ske", "P1Y", ""},
+		{"redovisas årsvis", "P1Y", ""},
+		{"i den årliga verksamhetsberättelsen", "P1Y", ""},
+		{"varje år", "P1Y", ""},
+		{"en gång per år", "P1Y", ""},
+		{"i årsredovisningen", "P1Y", ""},
+		{"omprövas regelbundet (exempelvis vart fjärde år)", "P4Y", ""},
+		{"vartannat år", "P2Y", ""},
+		{"halvårsvis", "P6M", ""},
+		{"två gånger per år", "P6M", ""},
+		{"kvartalsvis", "P3M", ""},
+		{"och vid behov revideras", "as_needed", ""},
+		{"följs upp löpande", "continuous", ""},
+		{"En utvärdering ska genomföras år 2010", "once", "2010"},
+		{"ska revideras senast den 31 december 2019", "once", "2019-12-31"},
+		{"revideras senast 2019", "once", "2019"},
+		{"ska följas upp", "", ""},
+		{"vart fjarde ar", "P4Y", ""}, // OCR without diacritics
+		{"ARLIGEN", "P1Y", ""},
+	}
+	for _, tt := range tests {
+		got := ParseInterval(tt.in)
+		if got.Value != tt.want || got.Due != tt.due {
+			t.Errorf("ParseInterval(%q) = %+v, want %s due %q", tt.in, got, tt.want, tt.due)
+		}
+		if got.Value != "" && !strings.Contains(strings.ToLower(tt.in), strings.ToLower(got.Text)) {
+			t.Errorf("ParseInterval(%q): text %q is not in the input", tt.in, got.Text)
+		}
+	}
+}
+
+func TestHeadingLabel(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Syfte", "syfte"},
+		{"Syfte med internationellt arbete", "syfte"},
+		{"Mål", "mal"},
+		{"2. Övergripande mål för stadens internationella arbete", "mal"},
+		{"Målsättningar", "mal"},
+		{"Inriktningar för stadens internationella arbete", "inriktning"},
+		{"Strategier för internationellt arbete", "strategier"},
+		{"4. Principer för stadens internationella arbete", "principer"},
+		{"Ansvar", "ansvar"},
+		{"Ansvaret", "ansvar"},
+		{"Ansvarsfördelning", "ansvar"},
+		{"Styrning, ansvar och organisation", "ansvar"},
+		{"5. Arbetssätt och ansvarsfördelning", "ansvar"},
+		{"Förvaltningar och bolagens roll", "ansvar"},
+		{"Roller och ansvar", "ansvar"},
+		{"Planering och uppföljning", "uppfoljning"},
+		{"Uppföljning av strategin", "uppfoljning"},
+		{"Tidsperspektiv", "uppfoljning"},
+		{"Genomförande och uppföljning", "uppfoljning"},
+		{"Uppföljningsplan", "uppfoljning"},
+		{"Bakgrund", "bakgrund"},
+		{"1. Bakgrund och syfte", "bakgrund"},
+		{"Inledning", "bakgrund"},
+		{"Definitioner:", "definitioner"},
+		{"Begreppsförklaringar", "definitioner"},
+		{"Bilaga 1", "bilaga"},
+		{"Sammanfattning", "ovrigt"},
+		{"Kommunikation", "ovrigt"},
+		{"Positionering av staden", ""},
+		{"3.1 Profilering", ""},
+		{"Kulturnämnder i regionen", ""},
+		{"Ansvarsfordelning", "ansvar"}, // OCR lost the ö
+		{"Planering och uppfoljning", "uppfoljning"},
+	}
+	for _, tt := range tests {
+		if got := HeadingLabel(tt.in); got != tt.want {
+			t.Errorf("HeadingLabel(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestActorNames(t *testing.T) {
+	tests := []struct{ mention, name string }{
+		{"Kommunfullmäktige", "Kommunfullmäktige"},
+		{"kommunfullmäktige", "Kommunfullmäktige"},
+		{"fullmäktige", "Kommunfullmäktige"},
+		{"KF", "Kommunfullmäktige"},
+		{"KS", "Kommunstyrelsen"},
+		{"kommunstyrelsen", "Kommunstyrelsen"},
+		{"Kommunfullmiktige", "Kommunfullmäktige"}, // one OCR-damaged letter
+		{"Respektive nämnd och förvaltning", "Nämnd och förvaltning"},
+		{"Samtliga nämnder och bolagsstyrelser", "Nämnder och bolagsstyrelser"},
+		{"stadskontoret", "Stadskontoret"},
+		{"Varje förvaltning", "Förvaltning"},
+		{"berörda nämnder och styrelser", "Nämnder och styrelser"},
+	}
+	for _, tt := range tests {
+		if got := canonicalName(tt.mention); got != tt.name {
+			t.Errorf("canonicalName(%q) = %q, want %q", tt.mention, got, tt.name)
+		}
+	}
+	same := [][2]string{
+		{"Respektive nämnd och förvaltning", "nämnder och förvaltningar"},
+		{"Kommunstyrelsen", "KS"},
+		{"kommunstyrelsens", "Kommunstyrelsen"},
+		{"stadens internationella beredning", "Internationella beredningen (IB)"},
+		{"Varje förvaltning och bolag", "Respektive förvaltning och bolag"},
+	}
+	for _, p := range same {
+		if actorKey(p[0]) != actorKey(p[1]) {
+			t.Errorf("actorKey(%q) = %q, actorKey(%q) = %q, want equal", p[0], actorKey(p[0]), p[1], actorKey(p[1]))
+		}
+	}
+	for _, w := range []string{"Kulturnämnden", "Stadsledningskontoret", "Finansborgarrådet", "kontaktpersonerna", "Stadsdirektören", "bolagschefer", "KF"} {
+		if !isActorWord(w, fold(w)) {
+			t.Errorf("isActorWord(%q) = false", w)
+		}
+	}
+	for _, w := range []string{"staden", "kommunen", "arbetet", "projekt", "Fackförvaltnings-"} {
+		if isActorWord(w, fold(w)) {
+			t.Errorf("isActorWord(%q) = true", w)
+		}
+	}
+}
+
+func TestResponsibilities(t *testing.T) {
+	tests := []struct {
+		sent, role string
+		want       []string // "mention|verb"
+	}{
+		{"Kommunstyrelsen ansvarar för samordningen av det internationella arbetet.", "", []string{"Kommunstyrelsen|ansvarar för"}},
+		{"Kommunfullmäktige antar strategin och ger kommunstyrelsen det övergripande ansvaret för genomförandet.", "",
+			[]string{"Kommunfullmäktige|antar", "Kommunfullmäktige|ger", "kommunstyrelsen|ansvarar för"}},
+		{"Uppföljning av planen ska göras av kommunstyrelsen varje år.", "", []string{"kommunstyrelsen|följer upp"}},
+		{"Utifrån planen ska kontoret årligen utarbeta en handlingsplan samt redovisa arbetet.", "",
+			[]string{"kontoret|utarbetar", "kontoret|redovisar"}},
+		{"Arbetet samordnas av kommunledningskontoret.", "", []string{"kommunledningskontoret|samordnar"}},
+		{"Fastställer övergripande prioriteringar samt ansvarar för uppföljning.", "Kommunstyrelsen",
+			[]string{"Kommunstyrelsen|fastställer", "Kommunstyrelsen|ansvarar för"}},
+		{"Respektive förvaltning och bolag ser till att perspektivet integreras.", "", []string{"Respektive förvaltning och bolag|ser till"}},
+		{"För revidering ansvarar: Kommunstyrelsen", "", []string{"Kommunstyrelsen|ansvarar för"}},
+		{"Staden deltar i nätverk.", "", nil},
+		{"Kommunfullmäktige antog 2008 riktlinjer för arbetet.", "", nil},
+	}
+	for _, tt := range tests {
+		var got []string
+		for _, r := range findResponsibilities(sentence{Text: tt.sent}, "", tt.role) {
+			got = append(got, r.mention+"|"+r.verb)
+		}
+		if strings.Join(got, ";") != strings.Join(tt.want, ";") {
+			t.Errorf("findResponsibilities(%q) = %v, want %v", tt.sent, got, tt.want)
+		}
+	}
+}
+
+func TestRunInHeadings(t *testing.T) {
+	line := "3 Internationell policy Bakgrund Dagens utveckling mot fler kontakter innebär möjligheter för kommunen och dess invånare i hela regionen. " +
+		"Syfte Det internationella arbetet bedrivs i syfte att skapa en attraktiv kommun. Syftet med Plan för arbetet är att samla kommunen kring gemensamma mål och prioriteringar. " +
+		"Ansvar för det internationella arbetet Kommunfullmäktige Fastställer policyn. Tidsperspektiv Den internationella policyn ska revideras senast år 2020 av kommunstyrelsen."
+	var got []string
+	for _, h := range runInHeadings(line, 0) {
+		got = append(got, h.Text)
+		if line[h.Start:h.End] != h.Text {
+			t.Errorf("span %d-%d is %q, not %q", h.Start, h.End, line[h.Start:h.End], h.Text)
+		}
+	}
+	want := "Bakgrund|Syfte|Ansvar för det internationella arbetet|Kommunfullmäktige|Tidsperspektiv"
+	if strings.Join(got, "|") != want {
+		t.Errorf("runInHeadings = %q, want %q", strings.Join(got, "|"), want)
+	}
+}
+
+func TestHeadingsAndLeadIns(t *testing.T) {
+	text := strings.Join([]string{
+		"Syfte med arbetet", // 1 heading
+		"",
+		"Syftet med arbetet är därför", // 3 lead-in
+		"",
+		"att öka kunskapen. Detta gör vi genom att lära.", // 5 item
+		"",
+		"Detta gör vi genom", // 7 lead-in
+		"",
+		"att delta i nätverk.",
+		"",
+		"1. Profilering - I takt med att konkurrensen mellan städer och", // 11 list item
+		"regioner ökar stärker staden sin position.",
+		"",
+		"3.1 Profilering", // 14 numbered heading
+		"",
+		"Kristina Exempelsson", // 16 name block
+		"Kommunikation och utveckling",
+		"",
+		"**Uppföljning av strategin**", // 19 bold heading
+		"",
+		"## Ansvar", // 21
+		"Text.",
+	}, "\n")
+	d := newTestDoc("t.txt", []byte(text), "")
+	Analyze(d)
+	var got []string
+	for _, s := range d.Sections {
+		got = append(got, s.Heading)
+	}
+	want := "Syfte med arbetet|3.1 Profilering|Uppföljning av strategin|Ansvar"
+	if strings.Join(got, "|") != want {
+		t.Errorf("headings = %q, want %q", strings.Join(got, "|"), want)
+	}
+	var goals []string
+	for _, g := range d.Model.Goals {
+		goals = append(goals, g.Text)
+	}
+	if strings.Join(goals, "|") != "att öka kunskapen" {
+		t.Errorf("goals = %q", goals)
+	}
+}
+
+func TestFlattenedList(t *testing.T) {
+	got := flattenedList("De internationella aktiviteterna ska bidra till att: Utveckla den kommunala verksamheten och näringslivet Profilera Exempelstad Bevaka och påverka omvärlden I de fall samarbeten inte kan kopplas hit ska det motiveras.")
+	want := "Utveckla den kommunala verksamheten och näringslivet|Profilera Exempelstad|Bevaka och påverka omvärlden"
+	if strings.Join(got, "|") != want {
+		t.Errorf("flattenedList = %q, want %q", strings.Join(got, "|"), want)
+	}
+	if got := flattenedList("Inget kolon här."); got != nil {
+		t.Errorf("flattenedList without a list = %q", got)
+	}
+}
+
+func TestMetadataHeader(t *testing.T) {
+	text := "Riktlinjer för bidrag\n\nBeslutad av: Kommunfullmäktige  Datum: 2015-03-12  Dnr: KS 2015/123  Giltig till: 2019-12-31\n\nInledning\n\nText om bidrag.\n"
+	d := newTestDoc("r.txt", []byte(text), "")
+	Analyze(d)
+	m := d.Model
+	if m.Adopted == nil || m.Adopted.Date != "2015-03-12" || m.Adopted.By != "Kommunfullmäktige" || m.Adopted.Line != 3 {
+		t.Errorf("adopted = %+v", m.Adopted)
+	}
+	if m.ValidUntil != "2019-12-31" {
+		t.Errorf("valid_until = %q", m.ValidUntil)
+	}
+	if strings.Join(m.RegistrationNumbers, ",") != "KS 2015/123" {
+		t.Errorf("registration numbers = %q", m.RegistrationNumbers)
+	}
+	if m.DocumentType != "riktlinjer" {
+		t.Errorf("type = %q", m.DocumentType)
+	}
+}
+
+func TestNoGuessing(t *testing.T) {
+	d := newTestDoc("n.txt", []byte("Policy för resor\n\nInledning\n\nDenna policy gäller alla resor i tjänsten. Den antogs 2008.\n"), "")
+	Analyze(d)
+	m := d.Model
+	if m.Adopted != nil && m.Adopted.Date != "" {
+		t.Errorf("adopted date guessed from a year: %+v", m.Adopted)
+	}
+	if m.ValidUntil != "" || len(m.RegistrationNumbers) != 0 || len(m.FollowUp) != 0 {
+		t.Errorf("facts the text does not state: %+v", m)
+	}
+}
+
+func TestBoilerplateExcluded(t *testing.T) {
+	text := "Policy\n\nSyfte\n\nVi ska bli bättre.\n\nStrategi X\n\nAntagen av kommunfullmäktige 2001-01-01. Mål att vinna.\n\nLäs mer\n\nPlan Y\n\nAntagen 2002-02-02\n\nLäs mer\n"
+	d := newTestDoc("b.txt", []byte(text), "")
+	d.Boilerplate = nil
+	Analyze(d)
+	if d.Model.Adopted != nil && d.Model.Adopted.Date != "" {
+		t.Errorf("adoption date taken from a listing of other documents: %+v", d.Model.Adopted)
+	}
+	if len(d.Model.BoilerplateSpans) == 0 || d.Model.BoilerplateSpans[0].StartLine != 7 {
+		t.Errorf("boilerplate = %+v", d.Model.BoilerplateSpans)
+	}
+	// Ranges the repair stage marks are honoured and copied.
+	d2 := newTestDoc("c.txt", []byte("Syfte\n\nBeslutad av kommunstyrelsen 2010-05-05.\n"), "")
+	d2.Boilerplate = []corpus.LineRange{{StartLine: 3, EndLine: 3, Why: "test"}}
+	Analyze(d2)
+	if d2.Model.Adopted != nil || len(d2.Model.BoilerplateSpans) != 1 {
+		t.Errorf("marked boilerplate not excluded: %+v %+v", d2.Model.Adopted, d2.Model.BoilerplateSpans)
+	}
+}
+
+// TestVocabulary checks the tables against the contract's vocabularies.
+func TestVocabulary(t *testing.T) {
+	labels := map[string]bool{}
+	for _, l := range corpus.SectionLabels {
+		labels[l] = true
+	}
+	for w, l := range headingWords {
+		if !labels[l] {
+			t.Errorf("headingWords[%q] = %q, not a section label", w, l)
+		}
+		if w != strings.ToLower(w) {
+			t.Errorf("headingWords key %q is not lower case", w)
+		}
+	}
+	themes := map[string]bool{}
+	for _, th := range corpus.Themes {
+		themes[th] = true
+		if len(themeKeywords[th]) == 0 {
+			t.Errorf("theme %q has no keywords", th)
+		}
+	}
+	for th := range themeKeywords {
+		if !themes[th] {
+			t.Errorf("themeKeywords has %q, not a theme", th)
+		}
+	}
+	cats := map[string]bool{}
+	for _, c := range corpus.FollowUpCategories {
+		cats[c] = true
+	}
+	for _, k := range followUpKeys {
+		if !cats[k.Category] {
+			t.Errorf("followUpKeys %q: category %q", k.Prefix, k.Category)
+		}
+	}
+	for _, p := range intervalPhrases {
+		if !validInterval(p.Interval) {
+			t.Errorf("interval phrase %q: bad interval %q", p.Pattern, p.Interval)
+		}
+		if _, err := regexp.Compile(p.Pattern); err != nil {
+			t.Errorf("interval phrase %q: %v", p.Pattern, err)
+		}
+	}
+	for _, v := range responsibilityVerbs {
+		if v.Present == "" || len(v.Forms) == 0 {
+			t.Errorf("verb %+v incomplete", v)
+		}
+	}
+	for _, s := range actorSuffixes {
+		if !utf8.ValidString(s) || s != strings.ToLower(s) {
+			t.Errorf("actor suffix %q", s)
+		}
+	}
+}
