@@ -330,3 +330,20 @@ func FuzzClean(f *testing.F) {
 		checkChain(t, "fuzz", s)
 	})
 }
+
+// FuzzStructural checks the fixes before diacritics alone, so that a
+// failure points at them.
+func FuzzStructural(f *testing.F) {
+	f.Add("peri-\nodens Sida 1 (2)\nfÃ¶r")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			s = strings.ToValidUTF8(s, "\ufffd")
+		}
+		text := s
+		for _, fx := range []Fix{UnicodeFix(), MojibakeFix(), BoilerplateFix(), FurnitureFix(), FootnoteFix(), HyphenationFix()} {
+			out, changes := fx.Apply(text)
+			checkChanges(t, fx.Name, text, out, changes)
+			text = out
+		}
+	})
+}
