@@ -9,7 +9,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"styrdok/corpus"
-	"styrdok/ingest"
 	"styrdok/reports"
 )
 
@@ -31,7 +30,7 @@ func addReportFlags(cmd *cobra.Command, opts *reportOptions, tables string) {
 func newCompareCmd(g *globalOptions) *cobra.Command {
 	var opts reportOptions
 	cmd := &cobra.Command{
-		Use:   "compare [DOC|ID|MUNICIPALITY|FILE ...]",
+		Use:   "compare [ID|MUNICIPALITY|FILE|FOLDER ...]",
 		Short: "Compare documents side by side: overview, themes, actors, goals (md, csv, json, xlsx, html)",
 		Long: `compare prints the cross-city comparison of steering documents: an overview
 with one row per document (type, title, adoption, revision, validity, what
@@ -43,8 +42,8 @@ and links in HTML, a separate table in CSV (--table evidence).
 
 Without arguments it compares the whole corpus (the five embedded seed
 documents unless --corpus or the default store has documents). Arguments
-select documents: an ID or ID prefix, a municipality, or a file, which is
-read, repaired and analysed on the spot.`,
+select documents: an ID or ID prefix, a municipality, or a file or folder,
+which is read, repaired and analysed on the spot.`,
 		Example: `  styrdok compare
   styrdok compare Växjö Malmö
   styrdok compare -o jamforelse.html
@@ -123,11 +122,19 @@ func selectDocuments(g *globalOptions, args []string) ([]*corpus.Document, strin
 	for _, a := range args {
 		var found []*corpus.Document
 		if isFileArg(a) {
-			d, err := processFile(a, g.Stdin, ingest.Options{})
-			if err != nil {
-				return nil, "", fmt.Errorf("%s: %w", a, err)
+			// Files and folders (walked like ingest does, with their
+			// MANIFEST.tsv) are read, repaired and analysed here.
+			inputs, errs := expandInputs([]string{a})
+			if len(errs) > 0 {
+				return nil, "", fmt.Errorf("%s: %s", errs[0].Path, errs[0].Error)
 			}
-			found = []*corpus.Document{d}
+			for _, in := range inputs {
+				d, err := processFile(in.Path, g.Stdin, in.Opts)
+				if err != nil {
+					return nil, "", fmt.Errorf("%s: %w", in.Path, err)
+				}
+				found = append(found, d)
+			}
 			files = true
 		} else {
 			if err := load(); err != nil {
@@ -154,14 +161,14 @@ func selectDocuments(g *globalOptions, args []string) ([]*corpus.Document, strin
 	return docs, "filer", nil
 }
 
-// isFileArg reports whether a command argument names a file to read ("-"
-// is standard input) rather than a document of the corpus.
+// isFileArg reports whether a command argument names a file or folder to
+// read ("-" is standard input) rather than a document of the corpus.
 func isFileArg(a string) bool {
 	if a == "-" {
 		return true
 	}
 	st, err := os.Stat(a)
-	return err == nil && st.Mode().IsRegular()
+	return err == nil && (st.Mode().IsRegular() || st.IsDir())
 }
 
 // sourceName says in Swedish where a report's documents came from.

@@ -103,6 +103,24 @@ func TestCompareSelectsDocuments(t *testing.T) {
 		t.Fatalf("got %d documents, want 3: %+v", len(got.Documents), got.Documents)
 	}
 
+	// A folder is walked; its MANIFEST.tsv names the municipality.
+	manifest := "file\tmunicipality\ttitle\negen.md\tProvby\tEgen policy\n"
+	if err := os.WriteFile(filepath.Join(dir, "MANIFEST.tsv"), []byte(manifest), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	g, out, _ = seedGlobals(t)
+	g.JSON = true
+	if err := runCompare(g, reportOptions{}, []string{dir}); err != nil {
+		t.Fatal(err)
+	}
+	got = compareJSON{}
+	if err := json.Unmarshal(out.Bytes(), &got); err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Documents) != 1 || got.Documents[0].Municipality != "Provby" {
+		t.Errorf("folder: got %+v, want the one document of Provby", got.Documents)
+	}
+
 	g, _, _ = seedGlobals(t)
 	if err := runCompare(g, reportOptions{}, []string{"Ingenstans"}); err == nil {
 		t.Error("an unknown municipality gave no error")
