@@ -7,7 +7,6 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
-	"io"
 	"strconv"
 	"sync"
 	"unicode"
@@ -32,16 +31,131 @@ const (
 // the parts that may begin a compound, and word-pair frequencies. It is
 // read-only and safe for concurrent use.
 type Lex struct {
-	blob  string   // all words, concatenated in sorted order
-	offs  []uint32 // word i is blob[offs[i]:offs[i+1]]
-	flags []uint8
-	freq  []uint32
-	table []uint32 // open addressing: word index + 1, 0 = empty
-	mask  uint32
-	pairs map[uint64]uint32 // hash of "a b" (lower case) -> count
+	words  strSet // all entries, sorted by bytes
+	flags  []uint8
+	freq   []uint32
+	pairs  map[uint64]uint32 // hash of "a b" (lower case) -> count
+	fold   strSet            // folded spellings of the entries with å/ä/ö/é, sorted
+	foldID []uint32          // entry index of fold string i
+}
 
-	foldOnce sync.Once
-	fold     *foldIndex // folded form -> entries with å/ä/ö/é, built on first use
+// strSet is a sorted list of strings in one blob, with the start of each
+// two-byte prefix bucket, so that a lookup is a short binary search and
+// loading needs no hashing.
+type strSet struct {
+	blob   string
+	offs   []uint32 // string i is blob[offs[i]:offs[i+1]]
+	bucket []uint32 // first string whose two-byte prefix is >= b; len 65537
+}
+
+func (s *strSet) at(i int) string { return s.blob[s.offs[i]:s.offs[i+1]] }
+
+func (s *strSet) len() int { return len(s.offs) - 1 }
+
+func prefix2(b string) int {
+	switch len(b) {
+	case 0:
+		return 0
+	case 1:
+		return int(b[0]) << 8
+	}
+	return int(b[0])<<8 | int(b[1])
+}
+
+// index builds the bucket table; the strings must be sorted.
+func (s *strSet) index() {
+	s.bucket = make([]uint32, 1<<16+1)
+	n := s.len()
+	j := 0
+	for b := 0; b <= 1<<16; b++ {
+		for j < n && prefix2(s.at(j)) < b {
+			j++
+		}
+		s.bucket[b] = uint32(j)
+	}
+}
+
+// lowerBound returns the first index whose string is >= key.
+func (s *strSet) lowerBound(key string) int {
+	p := prefix2(key)
+	lo, hi := int(s.bucket[p]), int(s.bucket[p+1])
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if s.at(m) < key {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo
+}
+
+// find returns the index of key, or -1.
+func (s *strSet) find(key string) int {
+	i := s.lowerBound(key)
+	if i < s.len() && s.at(i) == key {
+		return i
+	}
+	return -1
+}
+
+// findBytes is find for a key in a byte slice, without allocating.
+func (s *strSet) findBytes(key []byte) int {
+	p := 0
+	switch len(key) {
+	case 0:
+	case 1:
+		p = int(key[0]) << 8
+	default:
+		p = int(key[0])<<8 | int(key[1])
+	}
+	lo, hi := int(s.bucket[p]), int(s.bucket[p+1])
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if s.at(m) < string(key) {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < s.len() && s.at(lo) == string(key) {
+		return lo
+	}
+	return -1
+}
+
+// decodeSet reads n front-coded records (shared prefix length, rest, 0x00,
+// then whatever rec consumes) from p and returns the rest of p.
+func decodeSet(p []byte, n uint64, rec func(p []byte) (int, error)) (strSet, []byte, error) {
+	var s strSet
+	s.offs = make([]uint32, 0, n+1)
+	blob := make([]byte, 0, len(p))
+	prevStart := 0
+	for i := uint64(0); i < n; i++ {
+		if len(p) < 2 {
+			return s, nil, errors.New("truncated")
+		}
+		shared := int(p[0])
+		end := bytes.IndexByte(p[1:], 0)
+		if end < 0 || shared > len(blob)-prevStart {
+			return s, nil, errors.New("bad record")
+		}
+		start := len(blob)
+		blob = append(blob, blob[prevStart:prevStart+shared]...)
+		blob = append(blob, p[1:1+end]...)
+		prevStart = start
+		p = p[1+end+1:]
+		k, err := rec(p)
+		if err != nil {
+			return s, nil, err
+		}
+		p = p[k:]
+		s.offs = append(s.offs, uint32(start))
+	}
+	s.offs = append(s.offs, uint32(len(blob)))
+	s.blob = string(blob)
+	s.index()
+	return s, p, nil
 }
 
 var (
@@ -67,11 +181,16 @@ func loadLexicon(gz []byte) (*Lex, error) {
 	if err != nil {
 		return nil, fmt.Errorf("open lexicon: %w", err)
 	}
-	raw, err := io.ReadAll(zr)
+	var buf bytes.Buffer
+	if len(gz) >= 4 { // gzip ends with the size of the data it holds
+		buf.Grow(int(binary.LittleEndian.Uint32(gz[len(gz)-4:])) + bytes.MinRead)
+	}
+	_, err = buf.ReadFrom(zr)
+	raw := buf.Bytes()
 	if err != nil {
 		return nil, fmt.Errorf("read lexicon: %w", err)
 	}
-	const magic = "SVLEX1\n"
+	const magic = "SVLEX2\n"
 	if !bytes.HasPrefix(raw, []byte(magic)) {
 		return nil, errors.New("read lexicon: bad header")
 	}
@@ -81,52 +200,38 @@ func loadLexicon(gz []byte) (*Lex, error) {
 		return nil, errors.New("read lexicon: bad word count")
 	}
 	p = p[k:]
-	l := &Lex{
-		offs:  make([]uint32, 0, n+1),
-		flags: make([]uint8, 0, n),
-		freq:  make([]uint32, 0, n),
-	}
-	blob := make([]byte, 0, len(p)*2)
-	prevStart := 0
-	for i := uint64(0); i < n; i++ {
+	l := &Lex{flags: make([]uint8, 0, n), freq: make([]uint32, 0, n)}
+	l.words, p, err = decodeSet(p, n, func(p []byte) (int, error) {
 		if len(p) < 2 {
-			return nil, errors.New("read lexicon: truncated")
+			return 0, errors.New("truncated")
 		}
-		shared := int(p[0])
-		end := bytes.IndexByte(p[1:], 0)
-		if end < 0 || shared > len(blob)-prevStart || len(p) < end+3 {
-			return nil, errors.New("read lexicon: bad word record")
-		}
-		start := len(blob)
-		blob = append(blob, blob[prevStart:prevStart+shared]...)
-		blob = append(blob, p[1:1+end]...)
-		prevStart = start
-		p = p[1+end+1:]
-		fl := p[0]
 		f, k := binary.Uvarint(p[1:])
 		if k <= 0 {
-			return nil, errors.New("read lexicon: bad frequency")
+			return 0, errors.New("bad frequency")
 		}
-		p = p[1+k:]
-		l.offs = append(l.offs, uint32(start))
-		l.flags = append(l.flags, fl)
+		l.flags = append(l.flags, p[0])
 		l.freq = append(l.freq, uint32(min(f, 1<<32-1)))
+		return 1 + k, nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read lexicon: words: %w", err)
 	}
-	l.offs = append(l.offs, uint32(len(blob)))
-	l.blob = string(blob)
-
-	size := uint32(1)
-	for size < uint32(n)*2 {
-		size <<= 1
+	nf, k := binary.Uvarint(p)
+	if k <= 0 || nf > n {
+		return nil, errors.New("read lexicon: bad fold count")
 	}
-	l.table = make([]uint32, size)
-	l.mask = size - 1
-	for i := 0; i < int(n); i++ {
-		h := uint32(hashString(l.word(i))) & l.mask
-		for l.table[h] != 0 {
-			h = (h + 1) & l.mask
+	p = p[k:]
+	l.foldID = make([]uint32, 0, nf)
+	l.fold, p, err = decodeSet(p, nf, func(p []byte) (int, error) {
+		id, k := binary.Uvarint(p)
+		if k <= 0 || id >= n {
+			return 0, errors.New("bad entry index")
 		}
-		l.table[h] = uint32(i + 1)
+		l.foldID = append(l.foldID, uint32(id))
+		return k, nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("read lexicon: folds: %w", err)
 	}
 
 	np, k := binary.Uvarint(p)
@@ -154,7 +259,7 @@ func loadLexicon(gz []byte) (*Lex, error) {
 // Len is the number of entries.
 func (l *Lex) Len() int { return len(l.flags) }
 
-func (l *Lex) word(i int) string { return l.blob[l.offs[i]:l.offs[i+1]] }
+func (l *Lex) word(i int) string { return l.words.at(i) }
 
 const (
 	fnvOffset = 14695981039346656037
@@ -188,33 +293,9 @@ func mix(h uint64) uint64 {
 }
 
 // find returns the index of the entry spelled exactly w, or -1.
-func (l *Lex) find(w []byte) int {
-	h := uint32(hashBytes(w)) & l.mask
-	for {
-		e := l.table[h]
-		if e == 0 {
-			return -1
-		}
-		if l.word(int(e-1)) == string(w) {
-			return int(e - 1)
-		}
-		h = (h + 1) & l.mask
-	}
-}
+func (l *Lex) find(w []byte) int { return l.words.findBytes(w) }
 
-func (l *Lex) findString(w string) int {
-	h := uint32(hashString(w)) & l.mask
-	for {
-		e := l.table[h]
-		if e == 0 {
-			return -1
-		}
-		if l.word(int(e-1)) == w {
-			return int(e - 1)
-		}
-		h = (h + 1) & l.mask
-	}
-}
+func (l *Lex) findString(w string) int { return l.words.find(w) }
 
 // appendLower appends the lower-case form of s to dst.
 func appendLower(dst []byte, s string) []byte {

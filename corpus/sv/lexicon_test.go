@@ -1,9 +1,6 @@
 package sv
 
-import (
-	"sync"
-	"testing"
-)
+import "testing"
 
 func TestKnown(t *testing.T) {
 	l := Lexicon()
@@ -87,16 +84,5 @@ func TestDiacritic(t *testing.T) {
 	}
 	if Fold("Överstatlig") != "overstatlig" {
 		t.Errorf("Fold = %q", Fold("Överstatlig"))
-	}
-}
-
-func BenchmarkFoldIndex(b *testing.B) {
-	l, err := loadLexicon(lexiconData)
-	if err != nil {
-		b.Fatal(err)
-	}
-	for b.Loop() {
-		l.foldOnce = sync.Once{}
-		l.foldIdx()
 	}
 }

@@ -42,6 +42,8 @@ type diaDtoken struct {
 	final      string // the form the token ends up as
 	sepBefore  bool   // a sentence or clause break between it and the previous token
 	hyphenNext bool   // followed directly by '-' (a compound part)
+	realWord   bool   // changed as a real-word error
+	scored     []diaScored
 }
 
 const diaFffd = '\uFFFD'
@@ -614,18 +616,16 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 		return ss
 	}
 	// Unknown tokens: twice, so that each sees its neighbours' readings.
-	record := make(map[int][]diaScored)
 	for pass := 0; pass < 2; pass++ {
 		for _, p := range todo {
 			ss := choose(p.i, p.cs)
 			toks[p.i].final = diaCased(ss[0].word, toks[p.i].word, text, toks[p.i].start)
-			record[p.i] = ss
+			toks[p.i].scored = ss
 		}
 	}
 	// Real words with a twin, only in a document that lost its diacritics.
 	// In a document read by OCR, short words with d, i or é are also
 	// checked against readings with å/ä/ö ("dr", "sitt", "gillande").
-	realWord := make(map[int][]diaScored)
 	if damage >= 0.5 && !encodingOnly {
 		cache := map[string][]diaRepl{}
 		for i := range toks {
@@ -675,7 +675,7 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 			sort.SliceStable(ss, func(a, b int) bool { return ss[a].score > ss[b].score })
 			if ss[0].word != lw && ss[0].score > keep+diaRealWordMargin {
 				t.final = diaCased(ss[0].word, t.word, text, t.start)
-				realWord[i] = ss
+				t.scored, t.realWord = ss, true
 			}
 		}
 		// A lone "1" or "|" between two lower-case words that go with "i"
@@ -687,7 +687,7 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 					diaLowerWord(toks[i-1].final) && diaLowerWord(toks[i+1].final) &&
 					max(lx.PairFreq(toks[i-1].final, "i"), lx.PairFreq("i", toks[i+1].final)) >= 2 {
 					t.final = "i"
-					realWord[i] = []diaScored{{diaRepl{word: "i"}, 0}}
+					t.scored, t.realWord = []diaScored{{diaRepl{word: "i"}, 0}}, true
 				}
 			}
 		}
@@ -701,9 +701,8 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 		if t.final == t.word {
 			continue
 		}
-		ss, why := record[i], "not a word; likeliest reading by confusions, frequency and neighbours"
-		if rw, ok := realWord[i]; ok {
-			ss = rw
+		ss, why := t.scored, "not a word; likeliest reading by confusions, frequency and neighbours"
+		if t.realWord {
 			why = fmt.Sprintf("real-word error: twin likelier in context in a document that lost its diacritics (damage %.2f)", damage)
 		}
 		if strings.ContainsRune(t.word, diaFffd) {

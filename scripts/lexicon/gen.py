@@ -11,10 +11,12 @@ Sources (see corpus/sv/data/SOURCES.md):
 Usage: python3 scripts/lexicon/gen.py [--dic /usr/share/hunspell/sv_SE.dic]
        [--freq DIR] [--out corpus/sv/data/lexicon.bin.gz]
 
-File format (gzip): "SVLEX1\n", then uvarint N, then N word records sorted
+File format (gzip): "SVLEX2\n", then uvarint N, then N word records sorted
 by byte value: prefix length shared with the previous word (1 byte), the
-rest of the word, 0x00, flags (1 byte), uvarint frequency. Then uvarint P
-and P pair records "a b\tcount\n" as text.
+rest of the word, 0x00, flags (1 byte), uvarint frequency. Then uvarint F
+and F fold records sorted by folded spelling: shared prefix length, rest,
+0x00, uvarint entry index. Then uvarint P and P pair records
+"a b\tcount\n" as text.
 Flags: 1 = a word on its own, 2 = may begin a compound, 4 = from hunspell,
 8 = may end a compound (a form of an entry with hunspell's COMPOUNDEND flag).
 """
@@ -30,6 +32,14 @@ def uvarint(n):
         n >>= 7
     out.append(n)
     return bytes(out)
+
+
+FOLD = str.maketrans({'å': 'a', 'ä': 'a', 'á': 'a', 'à': 'a', 'ö': 'o', 'é': 'e', 'è': 'e'})
+
+
+def fold(w):
+    """Must agree with sv.Fold in corpus/sv/lexicon_fold.go."""
+    return w.lower().translate(FOLD)
 
 
 def main():
@@ -156,7 +166,7 @@ def main():
         freq[target] = freq.get(target, 0) + c
 
     words = sorted(flags, key=lambda s: s.encode('utf-8'))
-    body = bytearray(b'SVLEX1\n')
+    body = bytearray(b'SVLEX2\n')
     body += uvarint(len(words))
     prev = b''
     for w in words:
@@ -170,6 +180,24 @@ def main():
         body.append(0)
         body.append(flags[w])
         body += uvarint(freq.get(w, 0))
+        prev = b
+
+    # Fold index: the folded spelling (lower case, å/ä -> a, ö -> o,
+    # é -> e) of every entry with å, ä, ö or é, sorted, with the entry's
+    # index, so that the loader needs no sorting.
+    index = {w: i for i, w in enumerate(words)}
+    folds = sorted(((fold(w).encode('utf-8'), index[w]) for w in words if any(c in 'åäöéÅÄÖÉ' for c in w)))
+    body += uvarint(len(folds))
+    prev = b''
+    for b, i in folds:
+        n = 0
+        m = min(len(prev), len(b), 255)
+        while n < m and prev[n] == b[n]:
+            n += 1
+        body.append(n)
+        body += b[n:]
+        body.append(0)
+        body += uvarint(i)
         prev = b
 
     pairs = []
