@@ -138,5 +138,15 @@ func docTypeOf(title string) string {
 			}
 		}
 	}
+	// Compounds: "Trafikstrategi", "EU-strategi", "Integrationsprogram".
+	for _, w := range words(title) {
+		f := fold(w)
+		for _, dt := range docTypeWords {
+			d := fold(dt.Word)
+			if len(d) >= 6 && len(f) > len(d)+2 && strings.HasSuffix(f, d) {
+				return dt.Type
+			}
+		}
+	}
 	return ""
 }

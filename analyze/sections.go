@@ -34,6 +34,7 @@ var (
 	reNumbered   = regexp.MustCompile(`^\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\p{Lu}.*)$`)
 	reLetterhead = regexp.MustCompile(`(?i)^[\p{L}-]+s?\s+(stad|kommun|region|landsting)$`)
 	reLabelValue = regexp.MustCompile(`^\p{L}[\p{L} /]{0,30}:\s*\S`)
+	reTOCLine    = regexp.MustCompile(`(?:\.{3,}|…|\s{2,}|\t)\s*\d+\s*$`)
 	reDigitLine  = regexp.MustCompile(`\d{3,}|@|\btfn\b|\btelefon\b|\bsida\s+\d`)
 )
 
@@ -142,6 +143,9 @@ func (a *adoc) findHeadings() {
 func (a *adoc) lineHeading(i int) (heading, bool) {
 	l := a.lines[i]
 	t := l.text
+	if reTOCLine.MatchString(cleanEvidence(t)) || reTOCLine.MatchString(t) {
+		return heading{}, false // a table of contents entry
+	}
 	mk := func(text string, level int, kind string) (heading, bool) {
 		text = cleanHeading(text)
 		if text == "" || utf8.RuneCountInString(text) > 120 {
@@ -202,7 +206,7 @@ func (a *adoc) plainHeading(i int, c string) (heading, bool) {
 	if strings.ContainsAny(last, ".,;!?") || (last == ":" && (label == "" || len(ws) > 2)) {
 		return heading{}, false
 	}
-	if reLabelValue.MatchString(c) || reDigitLine.MatchString(fold(c)) || ParseDate(c) != "" || reYear.MatchString(c) {
+	if reLetterhead.MatchString(c) || reLabelValue.MatchString(c) || ParseDate(c) != "" || (reDigitLine.MatchString(fold(c)) || reYear.MatchString(c)) && docTypeOf(c) == "" {
 		return heading{}, false
 	}
 	if hasSentenceVerb(c) || a.leadIn(i, c) {
