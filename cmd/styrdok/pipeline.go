@@ -13,13 +13,34 @@ import (
 )
 
 // process runs the pipeline on one input's bytes: read, repair, analyze.
+// Municipality and title that the caller did not give are detected on the
+// repaired text, where damaged letters no longer hide them; analyze chooses
+// the title first (it knows the document's parts) and the reader's guess is
+// the fallback.
 func process(name string, data []byte, opts ingest.Options) (*corpus.Document, error) {
 	d, err := ingest.Read(name, data, opts)
 	if err != nil {
 		return nil, err
 	}
 	repair.Repair(d)
+	if opts.Municipality == "" {
+		if m := ingest.DetectMunicipality(d.Text); m != "" {
+			d.Municipality = m
+		}
+	}
+	readerTitle := d.Title
+	if opts.Title == "" {
+		d.Title = ""
+	}
 	analyze.Analyze(d)
+	if d.Title == "" {
+		// Repair may have set a running title apart as page furniture; the
+		// reader saw it in the text as read.
+		d.Title = firstNonEmpty(ingest.DetectTitle(d.Text), readerTitle)
+		if d.Model != nil && d.Model.Title == "" {
+			d.Model.Title = corpus.Opt(d.Title)
+		}
+	}
 	return d, nil
 }
 
@@ -110,4 +131,13 @@ func seedDocuments() ([]*corpus.Document, error) {
 	}
 	corpus.SortDocuments(docs)
 	return docs, nil
+}
+
+func firstNonEmpty(ss ...string) string {
+	for _, s := range ss {
+		if s != "" {
+			return s
+		}
+	}
+	return ""
 }
