@@ -43,6 +43,10 @@ var pageLabelEnd = regexp.MustCompile(`(?i)\s*\b(?:sida|page)\s*` + pn + `\s*(?:
 // pageLabelStart finds a page label at the start of a header line.
 var pageLabelStart = regexp.MustCompile(`(?i)^(?:sida|page)\s*` + pn + `\s*(?:\(\s*` + pn + `\s*\)|av\s*` + pn + `|of\s*` + pn + `)\s+`)
 
+// pageCountEnd is a page count at the end of a header line: "2 (5)",
+// "2/5", "2 av 5".
+var pageCountEnd = regexp.MustCompile(`\b\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|/\s*\d{1,3}|av\s*\d{1,3})$`)
+
 // bareNumber is a page number alone on its line.
 var bareNumber = regexp.MustCompile(`^[(]?\d{1,3}[)]?$`)
 
@@ -101,8 +105,32 @@ func applyFurniture(text string) (string, []corpus.Change) {
 		case counts[keys[i]] >= 3 && strings.ContainsAny(keys[i], "#") && len(t) <= 80 && hasLetter(t):
 			// a running header or footer with a page number in it
 			whole[i], strong[i] = whyHeader, true
+		case counts[keys[i]] >= 2 && len(t) <= 80 && hasLetter(t) && pageCountEnd.MatchString(t):
+			// "Riktlinjer för X 2 (5)", "Plan 2/5"
+			whole[i], strong[i] = whyHeader, true
 		case noiseLine(t):
 			whole[i] = whyNoise
+		}
+	}
+	// A repeated short line that interrupts a sentence is a running header
+	// or footer even without a page number near it.
+	for i, t := range trim {
+		if whole[i] != "" || !repeated(i) || !hasLetter(t) || len(t) > 80 {
+			continue
+		}
+		last, _ := utf8.DecodeLastRuneInString(t)
+		if strings.ContainsRune(".!?:;,", last) {
+			continue
+		}
+		p, n := i-1, i+1
+		for p >= 0 && trim[p] == "" {
+			p--
+		}
+		for n < len(lines) && trim[n] == "" {
+			n++
+		}
+		if p >= 0 && n < len(lines) && len(trim[p]) > 40 && continues(trim[p], trim[n]) {
+			whole[i], strong[i] = whyHeader, true
 		}
 	}
 	// Grow a zone around each anchor over header material: blank lines,

@@ -347,3 +347,30 @@ func FuzzStructural(f *testing.F) {
 		}
 	})
 }
+
+func TestFurnitureRunningHeaders(t *testing.T) {
+	cases := []struct{ name, in, want string }{
+		{
+			"title interrupting sentences",
+			"Riktlinjer för internationellt arbete\n\nKommunen ska arbeta med frågor som rör samverkan och\n\nRiktlinjer för internationellt arbete\n\nutveckling i hela regionen och vidare.\n",
+			"Riktlinjer för internationellt arbete\n\nKommunen ska arbeta med frågor som rör samverkan och\nutveckling i hela regionen och vidare.\n",
+		},
+		{
+			"page count at line end",
+			"Plan för mångfald 1 (2)\n\nText på första sidan.\n\nPlan för mångfald 2 (2)\n\nText på andra sidan.\n",
+			"Text på första sidan.\n\nText på andra sidan.\n",
+		},
+		{
+			"repeated heading kept",
+			"Bakgrund\n\nText om bakgrunden.\n\nBakgrund\n\nMer text.\n",
+			"Bakgrund\n\nText om bakgrunden.\n\nBakgrund\n\nMer text.\n",
+		},
+	}
+	for _, c := range cases {
+		out, changes := FurnitureFix().Apply(c.in)
+		checkChanges(t, c.name, c.in, out, changes)
+		if out != c.want {
+			t.Errorf("%s:\n got %q\nwant %q", c.name, out, c.want)
+		}
+	}
+}
