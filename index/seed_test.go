@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	//	"styrdok/analyze"
 	"styrdok/corpus"
@@ -134,7 +135,179 @@ func TestSeedFolding(t *testing.T) {
 	}
 }
 
+// TestSeedPhraseAdjacent checks that a phrase matches only where its words
+// stand next to each other, while the same words as separate words match
+// more sections.
+func TestSeedPhraseAdjacent(t *testing.T) {
+	ix := seedIndex(t)
+	phrase := runSearch(t, ix, Request{Query: `"arbetet internationella"`})
+	words := runSearch(t, ix, Request{Query: `+arbetet +internationella`})
+	if words.Total == 0 {
+		t.Fatal("+arbetet +internationella: no hits")
+	}
+	for _, h := range phrase.Hits {
+		found := false
+		for _, f := range h.Fragments {
+			for k := 1; k < len(f.Marks); k++ {
+				a, b := f.Marks[k-1], f.Marks[k]
+				if strings.ToLower(f.Text[a.Start:a.End]) == "arbetet" && strings.HasPrefix(strings.ToLower(f.Text[b.Start:b.End]), "internationell") && strings.TrimSpace(f.Text[a.End:b.Start]) == "" {
+					found = true
+				}
+			}
+		}
+		if !found {
+			t.Errorf("phrase hit %s has no adjacent 'arbetet internationella': %+v", h.ID, h.Fragments)
+		}
+	}
+	// The reverse order is common; this order is not.
+	common := runSearch(t, ix, Request{Query: `"internationella arbetet"`})
+	if common.Total == 0 || common.Total < phrase.Total {
+		t.Errorf(`"internationella arbetet" %d hits, "arbetet internationella" %d`, common.Total, phrase.Total)
+	}
+	for _, h := range common.Hits {
+		for _, f := range h.Fragments {
+			for _, m := range f.Marks {
+				w := strings.ToLower(f.Text[m.Start:m.End])
+				if !strings.HasPrefix(w, "internationell") && !strings.HasPrefix(w, "arbet") {
+					t.Errorf("phrase hit %s marks %q", h.ID, w)
+				}
+			}
+			if len(f.Marks)%2 != 0 {
+				t.Errorf("phrase hit %s: odd number of marks in %q", h.ID, f.Marked("[", "]", nil))
+			}
+		}
+	}
+}
+
+func TestSeedFacetCountsEqualHits(t *testing.T) {
+	ix := seedIndex(t)
+	for _, q := range []string{"kommun", "internationella", `"internationella arbetet"`, "samverk*", "strategi~1"} {
+		res := runSearch(t, ix, Request{Query: q})
+		if res.Total != len(res.Hits) {
+			t.Fatalf("%s: %d hits shown of %d", q, len(res.Hits), res.Total)
+		}
+		for name, values := range map[string][]FacetValue{
+			"municipality": res.Facets.Municipality, "section": res.Facets.Section,
+			"type": res.Facets.Type, "year": res.Facets.Year,
+		} {
+			sum := 0
+			for _, v := range values {
+				sum += v.Count
+			}
+			if sum != res.Total {
+				t.Errorf("%s: facet %s counts %d, hits %d", q, name, sum, res.Total)
+			}
+		}
+		byKommun := map[string]int{}
+		for _, h := range res.Hits {
+			byKommun[h.Municipality]++
+		}
+		for _, v := range res.Facets.Municipality {
+			if byKommun[v.Value] != v.Count {
+				t.Errorf("%s: facet %s=%d, hits %d", q, v.Value, v.Count, byKommun[v.Value])
+			}
+		}
+	}
+}
+
+// TestSeedHighlightsExact checks that every mark covers exactly one whole
+// word of the original text (å/ä/ö kept) and that the word is one the
+// query asked for.
+func TestSeedHighlightsExact(t *testing.T) {
+	ix := seedIndex(t)
+	cases := map[string]func(string) bool{
+		"förvaltningarna": func(w string) bool { return strings.HasPrefix(Fold(w), "forvaltning") },
+		"uppföljningen": func(w string) bool {
+			return strings.HasPrefix(w, "uppföljning") || strings.HasPrefix(w, "uppfoljning")
+		},
+		"målen":    func(w string) bool { return Fold(w) == "mal" || strings.HasPrefix(Fold(w), "mal") },
+		"nätverk*": func(w string) bool { return strings.HasPrefix(Fold(w), "natverk") },
+	}
+	for q, ok := range cases {
+		res := runSearch(t, ix, Request{Query: q})
+		if res.Total == 0 {
+			t.Errorf("%s: no hits", q)
+			continue
+		}
+		for _, h := range res.Hits {
+			if len(h.Fragments) == 0 {
+				t.Errorf("%s: hit %s has no fragment", q, h.ID)
+			}
+			for _, f := range h.Fragments {
+				for _, m := range f.Marks {
+					w := f.Text[m.Start:m.End]
+					if !ok(strings.ToLower(w)) {
+						t.Errorf("%s: hit %s marks %q", q, h.ID, w)
+					}
+					before, _ := utf8.DecodeLastRuneInString(f.Text[:m.Start])
+					after, _ := utf8.DecodeRuneInString(f.Text[m.End:])
+					if m.Start > 0 && isWordRune(before) || m.End < len(f.Text) && isWordRune(after) {
+						t.Errorf("%s: hit %s: mark %q is not a whole word in %q", q, h.ID, w, f.Text)
+					}
+				}
+			}
+			if h.KWIC.Match == "" || !ok(strings.ToLower(h.KWIC.Match)) {
+				t.Errorf("%s: hit %s KWIC %+v", q, h.ID, h.KWIC)
+			}
+			if h.Line < h.StartLine || h.Line > h.EndLine || h.Line == 0 {
+				t.Errorf("%s: hit %s line %d outside its section %d-%d", q, h.ID, h.Line, h.StartLine, h.EndLine)
+			}
+		}
+	}
+}
+
+// TestSeedLineIsRawLine checks that a hit's line is the line of the raw
+// document that holds the highlighted word.
+func TestSeedLineIsRawLine(t *testing.T) {
+	docs := seedCorpus(t)
+	ix := seedIndex(t)
+	byID := map[string]*corpus.Document{}
+	for _, d := range docs {
+		byID[d.ID] = d
+	}
+	res := runSearch(t, ix, Request{Query: "uppföljning"})
+	for _, h := range res.Hits {
+		d := byID[h.DocID]
+		lines := strings.Split(d.Raw, "\n")
+		if h.Line < 1 || h.Line > len(lines) {
+			t.Fatalf("hit %s: line %d of %d", h.ID, h.Line, len(lines))
+		}
+		if !strings.Contains(strings.ToLower(lines[h.Line-1]), strings.ToLower(h.KWIC.Match)) {
+			t.Errorf("hit %s: raw line %d %q does not hold %q", h.ID, h.Line, lines[h.Line-1], h.KWIC.Match)
+		}
+	}
+}
+
+func TestSeedFilters(t *testing.T) {
+	ix := seedIndex(t)
+	all := runSearch(t, ix, Request{Query: "internationella"})
+	malmo := runSearch(t, ix, Request{Query: "internationella", Municipality: "malmo"})
+	if malmo.Total == 0 || malmo.Total >= all.Total {
+		t.Fatalf("municipality filter: %d of %d", malmo.Total, all.Total)
+	}
+	for _, h := range malmo.Hits {
+		if h.Municipality != "Malmö" {
+			t.Errorf("--municipality malmo gave %s", h.Municipality)
+		}
+	}
+	inQuery := runSearch(t, ix, Request{Query: "internationella kommun:Malmö"})
+	if strings.Join(hitIDs(inQuery), " ") != strings.Join(hitIDs(malmo), " ") {
+		t.Errorf("kommun:Malmö and --municipality malmo differ")
+	}
+	none := runSearch(t, ix, Request{Query: "internationella", Municipality: "Ingenstans"})
+	if none.Total != 0 {
+		t.Errorf("unknown municipality: %d hits", none.Total)
+	}
+	not := runSearch(t, ix, Request{Query: "internationella -kommun:Malmö"})
+	if not.Total != all.Total-malmo.Total {
+		t.Errorf("-kommun:Malmö: %d hits, want %d", not.Total, all.Total-malmo.Total)
+	}
+}
+
 func TestSeedDebugDump(t *testing.T) {
+	if !testing.Verbose() {
+		t.Skip("only with -v")
+	}
 	ix := seedIndex(t)
 	for _, q := range []string{"följande", "\"internationella arbetet\"", "uppföljningen", "forvaltningarna"} {
 		res := runSearch(t, ix, Request{Query: q, Limit: 3})
