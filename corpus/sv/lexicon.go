@@ -458,10 +458,16 @@ func (l *Lex) upperKnown(word string, part []byte) bool {
 	return l.Known(word[i : i+len(part)])
 }
 
-// ends reports whether w (lower case) is a word that may end a compound.
+// ends reports whether w (lower case) is a word that may end a compound:
+// hunspell says so, or it is a word of at least four letters (hunspell
+// leaves out the flag on many nouns and verbs: "kod", "ställa"). Short
+// words without the flag ("den", "ar") do not end compounds.
 func (l *Lex) ends(w []byte) bool {
 	i := l.find(w)
-	return i >= 0 && l.flags[i]&(flagWord|flagEnd) == flagWord|flagEnd
+	if i < 0 || l.flags[i]&flagWord == 0 {
+		return false
+	}
+	return l.flags[i]&flagEnd != 0 || runeCount(w) >= 4
 }
 
 func (l *Lex) knownLower(w []byte) bool {
