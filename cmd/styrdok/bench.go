@@ -10,6 +10,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"sort"
 	"strconv"
 	"strings"
@@ -23,16 +24,17 @@ import (
 )
 
 type benchOptions struct {
-	Data      string // gencorpus output directory (txt/, manifest.jsonl)
-	Generate  int    // generate this many documents first (needs --gencorpus)
-	GenCorpus string // path of gencorpus.py
-	Seed      int
-	N         int    // index only the first N documents of the manifest (0: all)
-	Queries   string // queries.tsv: type<TAB>text
-	Work      string // where the index is built (default: a temporary directory)
-	Keep      bool   // keep the index
-	Pipeline  bool   // run repair and analyze too (sections), not only the reader
-	Warmup    int
+	Data       string // gencorpus output directory (txt/, manifest.jsonl)
+	Generate   int    // generate this many documents first (needs --gencorpus)
+	GenCorpus  string // path of gencorpus.py
+	Seed       int
+	N          int    // index only the first N documents of the manifest (0: all)
+	Queries    string // queries.tsv: type<TAB>text
+	Work       string // where the index is built (default: a temporary directory)
+	Keep       bool   // keep the index
+	Pipeline   bool   // run repair and analyze too (sections), not only the reader
+	Warmup     int
+	CPUProfile string // write a CPU profile of the timed queries here
 }
 
 func newBenchCmd(g *globalOptions) *cobra.Command {
@@ -73,6 +75,7 @@ index alone; --pipeline also repairs and analyzes them into sections.`,
 	f.BoolVar(&opts.Keep, "keep", false, "keep the index built in --work")
 	f.BoolVar(&opts.Pipeline, "pipeline", false, "repair and analyze documents (sections) before indexing")
 	f.IntVar(&opts.Warmup, "warmup", 100, "warm-up queries before timing")
+	f.StringVar(&opts.CPUProfile, "cpuprofile", "", "write a CPU profile of the timed queries to this file")
 	return cmd
 }
 
@@ -189,6 +192,17 @@ func runBench(ctx context.Context, g *globalOptions, opts benchOptions) error {
 		qs, err := readBenchQueries(opts.Queries)
 		if err != nil {
 			return err
+		}
+		if opts.CPUProfile != "" {
+			f, err := os.Create(opts.CPUProfile)
+			if err != nil {
+				return err
+			}
+			defer f.Close()
+			if err := pprof.StartCPUProfile(f); err != nil {
+				return err
+			}
+			defer pprof.StopCPUProfile()
 		}
 		if rep.Queries, err = timeQueries(ctx, ix, qs, opts.Warmup); err != nil {
 			return err
