@@ -63,9 +63,6 @@ func listingStart(t string) bool {
 var readMore = regexp.MustCompile(`(?i)^(?:läs mer|läs hela|visa mer|read more)\s*[»›→>.…]*$`)
 
 func applyBoilerplate(text string) (string, []corpus.Change) {
-	if !mayHaveBoilerplate(text) {
-		return text, nil
-	}
 	lines := splitLines(text)
 	mark := make([]string, len(lines)) // why, per line
 	get := func(i int) string { return strings.TrimSpace(text[lines[i].Start:lines[i].End]) }
@@ -169,16 +166,6 @@ func mayBeCookie(t string) bool {
 	return strings.Contains(t, "ookie") || strings.Contains(t, "akor")
 }
 
-// mayHaveBoilerplate is a cheap filter so clean text costs little.
-func mayHaveBoilerplate(text string) bool {
-	for _, w := range []string{"px", "visningen", "ownload", "adda n", "ranskript", "ranscript", "kriv ut", "Dela", "dela", "ookie", "akor", "Läs mer", "läs mer", "Läs hela", "okumen", "idor", "oppa till", "ill toppen", "nnehåll", "Meny", "Sök", "Start", "Hem", "acebook", "witter", "Print", "Share", "ipsa", "Se även", "elaterat", "Logga", "Lyssna", "Translate", "Stäng"} {
-		if strings.Contains(text, w) {
-			return true
-		}
-	}
-	return false
-}
-
 // markListing marks listings of other documents: blocks of short records
 // separated by "Läs mer" links, or everything after a "Relaterade
 // dokument" heading when what follows is a list of short records.
@@ -228,6 +215,7 @@ func markListing(text string, lines []line, mark []string, get func(int) string)
 		}
 		x = y + 1
 	}
+	markTitleRecords(lines, mark, get)
 	for i := range lines {
 		t := get(i)
 		if t == "" || len(t) > 60 || !listingStart(t) || !listingHeader.MatchString(t) {
@@ -252,5 +240,50 @@ func markListing(text string, lines []line, mark []string, get func(int) string)
 			}
 		}
 		break
+	}
+}
+
+// markTitleRecords marks runs of at least three document records of the
+// form "title" followed by an excerpt that starts with the same title
+// (how document sites list other documents), with any short link line
+// between records.
+func markTitleRecords(lines []line, mark []string, get func(int) string) {
+	var nb []int // non-blank lines
+	for i := range lines {
+		if get(i) != "" {
+			nb = append(nb, i)
+		}
+	}
+	isRecord := func(k int) bool {
+		if k+1 >= len(nb) {
+			return false
+		}
+		t, u := get(nb[k]), get(nb[k+1])
+		return len(t) >= 8 && len(t) <= 160 && len(u) > len(t) && strings.HasPrefix(u, t)
+	}
+	for k := 0; k < len(nb); {
+		if !isRecord(k) {
+			k++
+			continue
+		}
+		start, n, end := k, 0, k
+		for k < len(nb) && isRecord(k) {
+			n++
+			end = k + 1
+			k += 2
+			// a link line ("Läs mer", "Visa") between records
+			if k < len(nb) && !isRecord(k) && len(get(nb[k])) <= 20 && isRecord(k+1) {
+				end = k
+				k++
+			} else if k < len(nb) && !isRecord(k) && len(get(nb[k])) <= 20 && readMore.MatchString(get(nb[k])) {
+				end = k
+				k++
+			}
+		}
+		if n >= 3 {
+			for x := start; x <= end; x++ {
+				mark[nb[x]] = whyListing
+			}
+		}
 	}
 }

@@ -86,8 +86,7 @@ func applyFurniture(text string) (string, []corpus.Change) {
 		if t == "" || len(t) > 100 {
 			continue
 		}
-		c0 := t[0]
-		labelish := c0 == 'S' || c0 == 's' || c0 == 'P' || c0 == 'p' || (c0 >= '0' && c0 <= '9') || c0 == '-' || c0 == '(' || c0 == 0xE2
+		labelish := labelStart(t)
 		switch {
 		case labelish && pageLabelLine.MatchString(t):
 			whole[i], strong[i] = whyPageLabel, true
@@ -105,7 +104,7 @@ func applyFurniture(text string) (string, []corpus.Change) {
 		case counts[keys[i]] >= 3 && strings.ContainsAny(keys[i], "#") && len(t) <= 80 && hasLetter(t):
 			// a running header or footer with a page number in it
 			whole[i], strong[i] = whyHeader, true
-		case counts[keys[i]] >= 2 && len(t) <= 80 && hasLetter(t) && pageCountEnd.MatchString(t):
+		case counts[keys[i]] >= 2 && len(t) <= 80 && endsInCount(t) && hasLetter(t) && pageCountEnd.MatchString(t):
 			// "Riktlinjer för X 2 (5)", "Plan 2/5"
 			whole[i], strong[i] = whyHeader, true
 		case noiseLine(t):
@@ -251,6 +250,26 @@ func stripDotNoise(t string) string {
 		return t[:loc[0]]
 	}
 	return t
+}
+
+// labelStart is a cheap filter for pageLabelLine and bareNumber.
+func labelStart(t string) bool {
+	c0 := t[0]
+	switch {
+	case c0 >= '0' && c0 <= '9', c0 == '-', c0 == '(', c0 == 0xE2: // digits, dashes
+		return len(t) <= 16
+	case c0 == 'S' || c0 == 's':
+		return len(t) >= 2 && (t[1] == '.' || t[1] == 'i' || t[1] == 'I')
+	case c0 == 'P' || c0 == 'p':
+		return len(t) >= 2 && (t[1] == 'a' || t[1] == 'A')
+	}
+	return false
+}
+
+// endsInCount is a cheap filter for pageCountEnd.
+func endsInCount(t string) bool {
+	c := t[len(t)-1]
+	return c == ')' || (c >= '0' && c <= '9')
 }
 
 // isDnrLine reports a line with a registration number (Dnr KS 2019/0412).

@@ -374,3 +374,11 @@ func TestFurnitureRunningHeaders(t *testing.T) {
 		}
 	}
 }
+
+func TestBoilerplateTitleRecords(t *testing.T) {
+	in := "Policyns sista mening.\n\nStrategi för Ale\n\nStrategi för Ale Antagen av kf 2013-12-16 Bakgrund En ökad\n\nVisa\n\nPlan för Bollebygd\n\nPlan för Bollebygd Dnr KS 2014/12 Inledning\n\nVisa\n\nProgram för Lerum\n\nProgram för Lerum 2015-2020 Kommunfullmäktige\n"
+	out := apply(BoilerplateFix(), in)
+	if out != "Policyns sista mening.\n\n" {
+		t.Errorf("title records: %q", out)
+	}
+}
