@@ -167,12 +167,13 @@ func diaFoldRune(r rune) rune {
 
 // diaRepl is one candidate replacement for a token.
 type diaRepl struct {
-	word     string // lower case unless a proper noun
-	cost     float64
-	freq     int
-	proper   bool
-	compound bool    // restored part by part, not a lexicon entry
-	gain     float64 // for a compound: log of how much more common its restored parts are
+	word      string // lower case unless a proper noun
+	cost      float64
+	freq      int
+	proper    bool
+	compound  bool    // restored part by part, not a lexicon entry
+	gain      float64 // for a compound: log of how much more common its restored parts are
+	partsUsed bool    // for a compound: both parts were seen in use
 }
 
 const (
@@ -560,6 +561,21 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 				}
 				p.cs = cs
 			}
+			if diaPatternOf(toks[p.i].word) == diaTitleCase && !diaSentenceStart(text, toks[p.i].start) {
+				// A capitalised word inside a sentence that is no entry is
+				// often a name: it is read as a compound only when both
+				// restored parts are in use.
+				var cs []diaRepl
+				for _, c := range p.cs {
+					if !c.compound || c.partsUsed {
+						cs = append(cs, c)
+					}
+				}
+				if len(cs) == 0 {
+					continue
+				}
+				p.cs = cs
+			}
 			if damage < 0.2 && !strings.ContainsRune(toks[p.i].word, diaFffd) {
 				// A document that keeps its å/ä/ö: an unknown word is a
 				// name or a rare word more often than damage, so only
@@ -784,6 +800,8 @@ func diaAfterLowerWord(text string, pos int) bool {
 				return false
 			}
 		case unicode.IsSpace(r):
+		case r == ',' || r == ';':
+			return true
 		default:
 			if !unicode.IsLower(r) {
 				return false
@@ -894,7 +912,7 @@ func diaHasLetter(s string) bool {
 
 // diaTokenCandidates finds the readings of an unknown token; strict
 // when its damage is U+FFFD.
-func diaTokenCandidates(lx *sv.Lex, word string, head, strict bool) []diaRepl {
+func diaTokenCandidates(lx *sv.Lex, word string, head, strict bool) (cs []diaRepl) {
 	rs := diaLowerRunes(word)
 	allowProper := diaPatternOf(word) != diaLowerCase || rs[0] == diaFffd
 	caps := diaPatternOf(word) == diaUpperCase
@@ -904,7 +922,7 @@ func diaTokenCandidates(lx *sv.Lex, word string, head, strict bool) []diaRepl {
 			// than the words å and ö.
 			return []diaRepl{{word: "–", freq: 1}}
 		}
-		cs := diaCandidates(lx, rs, allowProper, head, true, false)
+		cs = diaCandidates(lx, rs, allowProper, head, true, false)
 		if len(cs) == 0 && len(rs) >= 6 {
 			cs = diaCompoundCandidates(lx, rs, true, false)
 		}
@@ -913,7 +931,7 @@ func diaTokenCandidates(lx *sv.Lex, word string, head, strict bool) []diaRepl {
 	if w, ok := diaWholeSlips[string(rs)]; ok {
 		return []diaRepl{{word: w, cost: 0.5, freq: lx.Freq(w)}}
 	}
-	cs := diaCandidates(lx, rs, allowProper, head, false, caps)
+	cs = diaCandidates(lx, rs, allowProper, head, false, caps)
 	if len(cs) == 0 {
 		for _, v := range diaSlips(rs) {
 			for _, c := range diaCandidates(lx, v, allowProper, head, false, caps) {
@@ -991,7 +1009,8 @@ func diaCompoundCandidates(lx *sv.Lex, rs []rune, strict, caps bool) []diaRepl {
 			seen[w] = true
 			gain := math.Log(float64(diaPartFreq(lx, bh.word)+1)*float64(bt.freq+1)) -
 				math.Log(float64(diaPartFreq(lx, string(head))+1)*float64(lx.Freq(string(tail))+1))
-			out = append(out, diaRepl{word: w, cost: bh.cost + bt.cost + 0.3, freq: bt.freq / 20, compound: true, gain: gain})
+			out = append(out, diaRepl{word: w, cost: bh.cost + bt.cost + 0.3, freq: bt.freq / 20, compound: true, gain: gain,
+				partsUsed: diaPartFreq(lx, bh.word) > 0 && bt.freq > 0})
 		}
 	}
 	return out
