@@ -536,6 +536,22 @@ func findResponsibilities(s sentence, last, roleHead string) []respFound {
 	return out
 }
 
+var reListLead = regexp.MustCompile(`(?i)^(.{2,60}?)\s+(?:ska|skall|ansvarar\s+för\s+att|har\s+(?:följande\s+)?(?:ansvar|uppgifter|uppdrag)(?:\s+att)?|har\s+till\s+uppgift\s+att)\s*:?$`)
+
+// listLeadActor returns the actor of a lead-in that introduces a list of
+// duties ("Kommunstyrelsen ska:", "Nämnderna har följande ansvar:").
+func listLeadActor(s string) string {
+	m := reListLead.FindStringSubmatch(strings.TrimSpace(s))
+	if m == nil {
+		return ""
+	}
+	ws := words(m[1])
+	if len(ws) == 0 || len(ws) > 5 || !isActorWord(ws[len(ws)-1], fold(ws[len(ws)-1])) {
+		return ""
+	}
+	return cleanEvidence(m[1])
+}
+
 func nounVerbFolded(f string) string {
 	for k, v := range nounVerbs {
 		if fold(k) == f {
@@ -586,6 +602,7 @@ func (a *adoc) extractActors(m *corpus.Model) map[int][]respFound {
 	var order []string
 	bySent := map[int][]respFound{}
 	last := ""
+	leadActor, leadSec := "", -2
 	for si, s := range a.sents {
 		if !a.inMain(s.Start) {
 			continue
@@ -597,7 +614,23 @@ func (a *adoc) extractActors(m *corpus.Model) map[int][]respFound {
 				roleHead = h
 			}
 		}
-		found := findResponsibilities(s, last, roleHead)
+		// "Kommunstyrelsen ska:" followed by a list of duties.
+		if leadSec != s.Sec {
+			leadActor = ""
+		}
+		leadSec = s.Sec
+		isLead := false
+		if s.ParaStart && !s.Item {
+			leadActor = listLeadActor(s.Text)
+			isLead = leadActor != ""
+		}
+		if leadActor != "" && (s.Item || !s.ParaStart) {
+			roleHead = leadActor
+		}
+		var found []respFound
+		if !isLead {
+			found = findResponsibilities(s, last, roleHead)
+		}
 		if len(found) > 0 {
 			last = found[0].mention
 		} else {

@@ -64,6 +64,16 @@ func Analyze(d *corpus.Document) {
 	d.Type = string(m.DocumentType)
 
 	a.extractMeta(m)
+	if d.Title == "" && m.Adopted != nil {
+		// "Kommunfullmäktige antar Exempelstads strategi för …"
+		if t := adoptedTitle(m.Adopted.Evidence); t != "" {
+			d.Title = t
+			m.Title = corpus.Opt(t)
+			m.DocumentType = corpus.Opt(a.documentType(t))
+			d.Type = string(m.DocumentType)
+			m.Evidence["title"] = corpus.Fact{Evidence: m.Adopted.Evidence, Line: m.Adopted.Line}
+		}
+	}
 	if v, s := a.findVision(d.Municipality); v != "" {
 		m.Vision = corpus.Opt(v)
 		m.Evidence["vision"] = corpus.Fact{Evidence: s.Text, Line: s.Line}

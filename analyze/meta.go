@@ -9,7 +9,7 @@ import (
 )
 
 var (
-	reDnr          = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:dnr|diarienr|diarienummer|ärendenr|ärendenummer|aktbilaga)\.?\s*:?\s*((?:[a-zåäö]{1,5}[ ./]?)?\d{1,4}(?:\s?[-./:]\s?\d{1,6}){1,3})`)
+	reDnr          = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:dnr|diarienr|diarienummer|ärendenr|ärendenummer|aktbilaga)\.?[\s:|]*((?:[a-zåäö]{1,5}[ ./]?)?\d{1,4}(?:\s?[-./:]\s?\d{1,6}){1,3})`)
 	reValid        = regexp.MustCompile(`(?i)\b(?:gäller\s+tills?\s*vidare|giltighetstid|giltig\s+till|giltigt\s+till|gäller\s+till\s+och\s+med|gäller\s+t\.?o\.?m\.?|gäller\s+till\b|giltig\s+t\.?o\.?m\.?|giltighet|revideras\s+senast)\s*:?\s*`)
 	reUntilFurther = regexp.MustCompile(`(?i)^(?:tills?\s*vidare|tillsvidare|tills\s+vidare|tills\s+annat\s+beslutas)`)
 	reLabelStop    = regexp.MustCompile(`(?i)\b(?:reviderad|reviderat|dnr|giltig\w*|gäller|för\s+revidering|för\s+ev|för\s+uppföljning|dokumentansvarig|dokumentnamn|dokumenttyp|senast\s+ändrad|tidigare\s+ändringar|beslutad|fastställ\w*|antagen|antaget|ersätter)\b`)
@@ -141,7 +141,7 @@ func (a *adoc) adoptionIn(m *corpus.Model, s sentence, f string) {
 			by = bodyIn(s.Text[max(0, loc[0]-40):loc[0]])
 		}
 		ev := cleanEvidence(s.Text[loc[0] : loc[1]+ds[0].End])
-		if isAdopt && wi > 0 && !replacedContext(s.Text, loc[0]) {
+		if isAdopt && wi > 0 && !replacedContext(s.Text, loc[0]) && !isCap(s.Text[loc[0]:loc[1]]) {
 			// Start the evidence at the sentence when the statement is prose.
 			ev = cleanEvidence(s.Text[:loc[1]+ds[0].End])
 		}
@@ -248,6 +248,30 @@ func (a *adoc) adoptingBody(m *corpus.Model) {
 			}
 		}
 	}
+}
+
+// adoptedTitle returns the document named as the object of an adoption
+// sentence ("Kommunfullmäktige antar Exempelstads strategi för
+// internationellt arbete"), or "".
+func adoptedTitle(ev string) string {
+	ws := words(ev)
+	if len(ws) < 4 || bodyIn(ws[0]) == "" {
+		return ""
+	}
+	v := fold(ws[1])
+	if v != "antar" && v != "faststaller" {
+		return ""
+	}
+	i := strings.Index(ev, ws[1]) + len(ws[1])
+	t := strings.TrimSpace(ev[i:])
+	if j := strings.Index(t, " och "); j > 0 {
+		t = t[:j]
+	}
+	t = strings.TrimRight(t, " .,")
+	if docTypeOf(t) == "" || len(words(t)) > 10 || strings.HasPrefix(fold(t), "den ") || strings.HasPrefix(fold(t), "denna ") {
+		return ""
+	}
+	return capFirst(t)
 }
 
 // docSelfRef reports whether s names a steering document (strategi,
