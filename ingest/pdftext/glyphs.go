@@ -20,7 +20,55 @@ type glyph struct {
 	s       string  // decoded text (usually one rune)
 	bold    bool
 	space   bool // s is white space
-	rotated bool // not upright text; left out of the lines
+	rot     int  // quarter turns of the text direction (0 upright), -1 skewed
+	rotated bool // not in the page's reading direction; left out of the lines
+}
+
+// orient keeps the glyphs that run in the page's main direction (the
+// direction most visible glyphs have; upright on most pages, a quarter
+// turn on landscape pages printed on portrait paper) and turns their
+// coordinates so that they read left to right, top to bottom.
+func orient(gs []glyph) {
+	var count [4]int
+	for _, g := range gs {
+		if !g.space && g.rot >= 0 {
+			count[g.rot]++
+		}
+	}
+	main := 0
+	for q := 1; q < 4; q++ {
+		if count[q] > count[main] {
+			main = q
+		}
+	}
+	for i := range gs {
+		g := &gs[i]
+		if g.rot != main {
+			g.rotated = true
+			continue
+		}
+		switch main {
+		case 1:
+			g.x, g.y = g.y, -g.x
+		case 2:
+			g.x, g.y = -g.x, -g.y
+		case 3:
+			g.x, g.y = -g.y, g.x
+		}
+	}
+}
+
+// quarterTurns classifies a text direction vector.
+func quarterTurns(dx, dy float64) int {
+	if dx == 0 && dy == 0 || math.IsNaN(dx) || math.IsNaN(dy) {
+		return -1
+	}
+	a := math.Atan2(dy, dx) / (math.Pi / 2) // in quarter turns, -2..2
+	q := math.Round(a)
+	if math.Abs(a-q) > 0.12 {
+		return -1
+	}
+	return (int(q) + 4) % 4
 }
 
 // matrix is an affine transform [a b c d e f] as PDF writes it.
@@ -180,7 +228,7 @@ func pageGlyphs(p pageRef, maxOps int, cancelled *atomic.Bool) (out []glyph, err
 				err = e
 				return
 			}
-			err = fmt.Errorf("content stream: %v", x)
+			err = fmt.Errorf("content stream: %s", clip(x))
 		}
 	}()
 	contents := p.v.Key("Contents")
@@ -376,7 +424,7 @@ func (it *interp) show(g *gstate, raw string) {
 			bold:  f.bold,
 			space: strings.TrimSpace(s) == "",
 		}
-		gl.rotated = m[0] <= 0 || math.Abs(m[1]) > 0.2*math.Abs(m[0])
+		gl.rot = quarterTurns(m[0], m[1])
 		if len(it.glyphs) < 4_000_000 {
 			it.glyphs = append(it.glyphs, gl)
 		}

@@ -23,6 +23,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
 	"github.com/pdfcpu/pdfcpu/pkg/api"
@@ -86,7 +87,7 @@ func Extract(data []byte, opts Options) (*Result, error) {
 		var o outcome
 		defer func() {
 			if r := recover(); r != nil {
-				o = outcome{nil, fmt.Errorf("%w: %v", ErrDamaged, r)}
+				o = outcome{nil, fmt.Errorf("%w: %s", ErrDamaged, clip(r))}
 			}
 			done <- o
 		}()
@@ -122,11 +123,11 @@ func extract(data []byte, opts Options, cancelled *atomic.Bool) (*Result, error)
 			if isEncryption(ferr) {
 				return nil, ErrEncrypted
 			}
-			return nil, fmt.Errorf("%w: %v", ErrDamaged, err)
+			return nil, fmt.Errorf("%w: %s", ErrDamaged, clip(err))
 		}
 		r, err = open(fixed)
 		if err != nil {
-			return nil, fmt.Errorf("%w: %v", ErrDamaged, err)
+			return nil, fmt.Errorf("%w: %s", ErrDamaged, clip(err))
 		}
 		res.Warnings = append(res.Warnings, "rebuilt by pdfcpu (the file's structure was damaged)")
 	}
@@ -148,8 +149,9 @@ func extract(data []byte, opts Options, cancelled *atomic.Bool) (*Result, error)
 		}
 		gs, err := pageGlyphs(p, opts.MaxOps, cancelled)
 		if err != nil {
-			res.Warnings = append(res.Warnings, fmt.Sprintf("page %d: %v", i+1, err))
+			res.Warnings = append(res.Warnings, fmt.Sprintf("page %d: %s", i+1, clip(err)))
 		}
+		orient(gs)
 		all = append(all, gs)
 	}
 	body := bodySize(all)
@@ -268,7 +270,7 @@ type pageRef struct {
 func collectPages(r *pdf.Reader, max int) (pages []pageRef, total int, err error) {
 	defer func() {
 		if x := recover(); x != nil {
-			pages, total, err = nil, 0, fmt.Errorf("%w: page tree: %v", ErrDamaged, x)
+			pages, total, err = nil, 0, fmt.Errorf("%w: page tree: %s", ErrDamaged, clip(x))
 		}
 	}()
 	root := r.Trailer().Key("Root").Key("Pages")
@@ -305,4 +307,25 @@ func collectPages(r *pdf.Reader, max int) (pages []pageRef, total int, err error
 	}
 	walk(root, pdf.Value{}, 0)
 	return pages, total, nil
+}
+
+// clip makes a message from the PDF libraries fit one line of an error:
+// control characters become spaces (some messages quote the file) and it
+// is cut at 160 bytes.
+func clip(x any) string {
+	s := strings.Map(func(r rune) rune {
+		if r < ' ' || r == 0x7f || r == 0xfffd {
+			return ' '
+		}
+		return r
+	}, strings.ToValidUTF8(fmt.Sprint(x), ""))
+	s = strings.Join(strings.Fields(s), " ")
+	if len(s) > 160 {
+		cut := 160
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut] + "…"
+	}
+	return s
 }

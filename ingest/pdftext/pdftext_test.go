@@ -179,3 +179,18 @@ func TestTrim(t *testing.T) {
 		}
 	}
 }
+
+// A landscape page whose text runs a quarter turn (bottom to top) reads
+// like an upright one; a stray upright stamp is left out.
+func TestRotatedPage(t *testing.T) {
+	font := "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding " + widths500() + " >>"
+	content := strings.Join([]string{
+		"BT /F1 10 Tf 0 1 -1 0 100 72 Tm (forsta raden) Tj ET",
+		"BT /F1 10 Tf 0 1 -1 0 112 72 Tm (andra raden) Tj ET",
+		"BT /F1 10 Tf 0 1 -1 0 124 72 Tm (tredje) Tj ET",
+		"BT /F1 8 Tf 1 0 0 1 300 20 Tm (x) Tj ET",
+	}, "\n")
+	if got, want := text(t, buildPDF(font, content)), "forsta raden\nandra raden\ntredje"; got != want {
+		t.Errorf("got %q, want %q", got, want)
+	}
+}
