@@ -161,6 +161,12 @@ func applyFurniture(text string) (string, []corpus.Change) {
 	}
 	inlineFurniture(&e, text, lines, trim, whole)
 	removeWholeLines(&e, text, lines, trim, whole)
+	ocrBullets := 0
+	for _, t := range trim {
+		if ocrBullet(t) {
+			ocrBullets++
+		}
+	}
 	for i, t := range trim {
 		if t == "" || whole[i] != "" {
 			continue
@@ -178,6 +184,8 @@ func applyFurniture(text string) (string, []corpus.Change) {
 			// a logo read as a letter before a word that stands alone
 			// elsewhere ("e Stockholms")
 			e.remove(off, off+2, whyNoise)
+		} else if ocrBullets >= 2 && ocrBullet(t) {
+			e.add(off, t[:1], "•", "OCR bullet: a list bullet read as a letter")
 		}
 	}
 	interleavedHeader(&e, text, lines, trim, keys, whole)
@@ -231,6 +239,16 @@ func interleavedHeader(e *edits, text string, lines []line, trim, keys, whole []
 		e.add(lines[i].Start, text[lines[i].Start:end], "", "page furniture: running header split over two lines")
 		i++
 	}
+}
+
+// ocrBullet reports a list item whose bullet OCR read as "e" or "o":
+// the letter alone before a capitalised word and more text.
+func ocrBullet(t string) bool {
+	if len(t) < 12 || (t[0] != 'e' && t[0] != 'o') || t[1] != ' ' {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t[2:])
+	return unicode.IsUpper(r) && strings.Count(t, " ") >= 2
 }
 
 // dottedEnd is a cheap filter for dotNoise: three dots near the end.

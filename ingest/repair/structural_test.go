@@ -382,3 +382,15 @@ func TestBoilerplateTitleRecords(t *testing.T) {
 		t.Errorf("title records: %q", out)
 	}
 }
+
+func TestOCRBullets(t *testing.T) {
+	in := "Remissvar skickas till:\n\ne Finansroteln digitalt i Word-format.\n\ne KF/KS kansli i pappersform.\n\nDet e ett ord.\n"
+	want := "Remissvar skickas till:\n\n• Finansroteln digitalt i Word-format.\n\n• KF/KS kansli i pappersform.\n\nDet e ett ord.\n"
+	if got := apply(FurnitureFix(), in); got != want {
+		t.Errorf("bullets:\n got %q\nwant %q", got, want)
+	}
+	one := "Text.\n\ne Ensam punkt med text.\n"
+	if got := apply(FurnitureFix(), one); got != one {
+		t.Errorf("a single e-line changed: %q", got)
+	}
+}
