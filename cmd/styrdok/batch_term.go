@@ -28,6 +28,5 @@ func newTerminalBar(w io.Writer, total int) barWriter {
 		progressbar.OptionSetElapsedTime(true),
 		progressbar.OptionThrottle(100*time.Millisecond),
 		progressbar.OptionShowDescriptionAtLineEnd(),
-		progressbar.OptionFullWidth(),
 	)
 }
