@@ -71,3 +71,11 @@ func (l *Lex) CompoundHead(word string) bool {
 	w := appendLower(buf[:0], word)
 	return l.head(w, 0)
 }
+
+// Listed reports whether word is in the Swedish dictionary (hunspell-sv)
+// itself, not only in the frequency counts, which also hold English words
+// and names.
+func (l *Lex) Listed(word string) bool {
+	i := l.lookup(word)
+	return i >= 0 && l.flags[i]&(flagWord|flagHunspell) == flagWord|flagHunspell
+}

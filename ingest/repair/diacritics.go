@@ -495,6 +495,8 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 				in.twin = !in.dia && lx.HasDiacriticTwin(t.word)
 			case !hasFffd && !in.letter:
 				in.known = true // numbers and symbols are left alone
+			case !hasFffd && t.hyphenNext && lx.CompoundHead(t.word):
+				in.known = true // "samarbets- och", "hälso-"
 			default:
 				in.cs = diaTokenCandidates(lx, t.word, t.hyphenNext, hasFffd)
 				// A valid compound as it stands ("malprogram" =
@@ -539,6 +541,49 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 	// A document whose damage is U+FFFD lost only those letters: the rest
 	// of its words are right as they stand.
 	encodingOnly := fffdToks >= 3 && fffdToks >= fixable
+	if ocrMode && damage >= 0.5 && !encodingOnly {
+		// OCR also misreads other letters ("inrikining", "bestk"): a
+		// non-word with no reading above becomes the one common word a
+		// single letter away, when there is one.
+		queued := make([]bool, len(toks))
+		for _, p := range todo {
+			queued[p.i] = true
+		}
+		edit := map[string][]diaRepl{}
+		for i := range toks {
+			t := &toks[i]
+			if t.known || queued[i] || t.hyphenNext || utf8.RuneCountInString(t.word) < 4 || strings.ContainsRune(t.word, diaFffd) {
+				continue
+			}
+			switch diaPatternOf(t.word) {
+			case diaUpperCase, diaMixedCase:
+				continue
+			case diaTitleCase:
+				if !diaSentenceStart(text, t.start) {
+					continue
+				}
+			}
+			// Only among Swedish words: English ("quality of life") and
+			// names are left alone.
+			swedish := func(j int) bool {
+				return j >= 0 && j < len(toks) && diaLowerWord(toks[j].final) && lx.Listed(toks[j].final)
+			}
+			if i > 0 && !t.sepBefore && diaStartsUpper(toks[i-1].final) {
+				continue // part of a name ("Sahlgrenska life")
+			}
+			if !(swedish(i-1) && !t.sepBefore || i+1 < len(toks) && !toks[i+1].sepBefore && swedish(i+1)) {
+				continue
+			}
+			cs, ok := edit[t.word]
+			if !ok {
+				cs = diaEdit1(lx, diaLowerRunes(t.word))
+				edit[t.word] = cs
+			}
+			if len(cs) > 0 {
+				todo = append(todo, pending{i: i, cs: cs})
+			}
+		}
+	}
 	// A token that is a valid compound as it stands gives way only to a
 	// reading seen in use, or in a damaged document to a word of the
 	// lexicon or a compound whose restored parts are much more common.
@@ -1024,4 +1069,39 @@ func diaPartFreq(lx *sv.Lex, head string) int {
 		f = max(f, lx.Freq(strings.TrimSuffix(head, "s")))
 	}
 	return f
+}
+
+// diaEdit1 returns the word one substituted or dropped letter away from a
+// token, if one such word is common (seen at least 10 times) and clearly
+// the commonest.
+func diaEdit1(lx *sv.Lex, rs []rune) []diaRepl {
+	const letters = "abcdefghijklmnopqrstuvwxyzåäö"
+	best, second := diaRepl{}, 0
+	try := func(w string) {
+		f := lx.Freq(w)
+		if f < 10 || w == best.word || !lx.Known(w) {
+			return
+		}
+		if f > best.freq {
+			second = max(second, best.freq)
+			best = diaRepl{word: w, cost: 1.5, freq: f}
+		} else {
+			second = max(second, f)
+		}
+	}
+	buf := make([]rune, len(rs))
+	for i := range rs {
+		copy(buf, rs)
+		for _, r := range letters {
+			if r != rs[i] {
+				buf[i] = r
+				try(string(buf))
+			}
+		}
+		try(string(rs[:i]) + string(rs[i+1:]))
+	}
+	if best.word == "" || best.freq < 3*second {
+		return nil
+	}
+	return []diaRepl{best}
 }
