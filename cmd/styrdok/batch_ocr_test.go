@@ -24,6 +24,12 @@ import (
 // scannedPDF returns a PDF whose pages are images of the given lines of
 // text and have no text layer, as a scanner makes them.
 func scannedPDF(t *testing.T, pages [][]string) []byte {
+	return mixedPDF(t, pages, nil)
+}
+
+// mixedPDF is scannedPDF where the pages in textPages (1-based) have the
+// lines as text (Helvetica) instead of an image.
+func mixedPDF(t *testing.T, pages [][]string, textPages map[int]bool) []byte {
 	t.Helper()
 	const scale = 4
 	var objs []string
@@ -71,6 +77,18 @@ func scannedPDF(t *testing.T, pages [][]string) []byte {
 	obj("<< /Type /Catalog /Pages 2 0 R >>", nil)
 	obj(fmt.Sprintf("<< /Type /Pages /Kids [%s] /Count %d >>", strings.Join(kids, " "), len(pages)), nil)
 	for i := range pages {
+		if textPages[i+1] {
+			var cs strings.Builder
+			cs.WriteString("BT /F1 12 Tf 14 TL 50 780 Td")
+			for _, l := range pages[i] {
+				fmt.Fprintf(&cs, " (%s) Tj T*", l)
+			}
+			cs.WriteString(" ET")
+			obj(fmt.Sprintf("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents %d 0 R /Resources << /Font << /F1 %d 0 R >> >> >>", 4+i*3, 5+i*3), nil)
+			obj(fmt.Sprintf("<< /Length %d >>", cs.Len()), []byte(cs.String()))
+			obj("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>", nil)
+			continue
+		}
 		var w, h int
 		fmt.Sscanf(objs[i], "%d %d", &w, &h)
 		pw, ph := w*72/300, h*72/300 // 300 dpi
@@ -170,6 +188,56 @@ func TestBatchScannedPDF(t *testing.T) {
 	g, _, errb = batchGlobals()
 	if err := runBatch(context.Background(), g, batchOptions{Out: out, OCR: true, Force: true}, src); err != nil {
 		t.Errorf("rerun from the OCR cache: %v\n%s", err, errb)
+	}
+}
+
+// TestBatchPartlyScannedPDF checks that only the pages without a text
+// layer are read by OCR and the text of the others is kept.
+func TestBatchPartlyScannedPDF(t *testing.T) {
+	useMemIndex(t)
+	if err := new(ocrReader).checkTools(context.Background()); err != nil {
+		t.Skipf("OCR not tested: %v", err)
+	}
+	pages := [][]string{
+		{"Internationell policy", "", "Policyn antogs av kommunfullmaktige."},
+		scanLines[1],
+	}
+	pdf := mixedPDF(t, pages, map[int]bool{1: true})
+	d, err := ingest.Read("mixed.pdf", pdf, ingest.Options{})
+	if err != nil || len(scannedPages(d)) != 1 {
+		t.Skipf("the PDF reader does not report page 2 as scanned (err %v)", err)
+	}
+	src, out := t.TempDir(), t.TempDir()
+	writeFile(t, filepath.Join(src, "mixed.pdf"), pdf)
+	g, _, errb := batchGlobals()
+	if err := runBatch(context.Background(), g, batchOptions{Out: out, OCR: true}, src); err != nil {
+		t.Fatalf("%v\n%s", err, errb)
+	}
+	st, _ := corpus.OpenStore(filepath.Join(out, batchCorpusDir))
+	got, err := st.Get(corpus.IDFor(pdf))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got.Pages) != 2 {
+		t.Fatalf("%d pages", len(got.Pages))
+	}
+	p1 := got.Raw[got.Pages[0].Span.Start:got.Pages[0].Span.End]
+	p2 := got.Raw[got.Pages[1].Span.Start:got.Pages[1].Span.End]
+	if !strings.Contains(p1, "Policyn antogs") {
+		t.Errorf("page 1 (text layer) = %q", p1)
+	}
+	if !strings.Contains(p2, "Kommunstyrelsen") {
+		t.Errorf("page 2 (OCR) = %q", p2)
+	}
+	var ocrNote bool
+	for _, n := range got.Notes {
+		if strings.Contains(n.Message, scannedMarker) {
+			t.Errorf("note still says the page was skipped: %+v", n)
+		}
+		ocrNote = ocrNote || strings.Contains(n.Message, "page 2 without a text layer read by OCR")
+	}
+	if !ocrNote {
+		t.Errorf("no note about the OCR: %+v", got.Notes)
 	}
 }
 
