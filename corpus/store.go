@@ -140,15 +140,28 @@ func (s *Store) loadSourcesLocked() error {
 	if s.sources != nil {
 		return nil
 	}
-	docs, err := s.listLocked()
-	var le *ListError
-	if err != nil && !errors.As(err, &le) {
-		return err
+	// Only the id and source of each file are kept: a large corpus is not
+	// held in memory to learn them.
+	entries, err := os.ReadDir(filepath.Join(s.Dir, "docs"))
+	if err != nil {
+		return fmt.Errorf("list corpus %s: %w", s.Dir, err)
 	}
-	s.sources = make(map[string]string, len(docs))
-	for _, d := range docs {
-		if d.Source != "" {
-			s.sources[d.Source] = d.ID
+	s.sources = make(map[string]string, len(entries))
+	for _, e := range entries {
+		name := e.Name()
+		if !strings.HasSuffix(name, ".json") || strings.HasPrefix(name, ".") {
+			continue
+		}
+		data, err := os.ReadFile(filepath.Join(s.Dir, "docs", name))
+		if err != nil {
+			continue // List reports unreadable files
+		}
+		var ref struct {
+			ID     string `json:"id"`
+			Source string `json:"source"`
+		}
+		if json.Unmarshal(data, &ref) == nil && ref.Source != "" && ref.ID == strings.TrimSuffix(name, ".json") {
+			s.sources[ref.Source] = ref.ID
 		}
 	}
 	return nil
