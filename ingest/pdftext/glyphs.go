@@ -219,9 +219,12 @@ var errLimit = errors.New("page content too large (operator limit reached)")
 var errCancelled = errors.New("cancelled")
 
 // pageGlyphs interprets one page's content stream.
-func pageGlyphs(p pageRef, maxOps int, cancelled *atomic.Bool) (out []glyph, err error) {
-	it := &interp{maxOps: maxOps, cancelled: cancelled}
+// It returns the glyphs, the operators it interpreted and what stopped it
+// early, if anything.
+func pageGlyphs(p pageRef, maxOps, maxGlyphs int, cancelled *atomic.Bool) (out []glyph, ops int, err error) {
+	it := &interp{maxOps: maxOps, maxGlyphs: maxGlyphs, cancelled: cancelled}
 	defer func() {
+		ops = it.ops
 		if x := recover(); x != nil {
 			out = it.glyphs // keep what was read before the problem
 			if e, ok := x.(error); ok && (e == errLimit || e == errCancelled) {
@@ -233,17 +236,18 @@ func pageGlyphs(p pageRef, maxOps int, cancelled *atomic.Bool) (out []glyph, err
 	}()
 	contents := p.v.Key("Contents")
 	if contents.IsNull() {
-		return nil, nil
+		return nil, 0, nil
 	}
 	g := gstate{ctm: identity, tm: identity, tlm: identity, th: 1}
 	it.run(contents, p.resources, g, 0)
-	return it.glyphs, nil
+	return it.glyphs, it.ops, nil
 }
 
 type interp struct {
 	glyphs    []glyph
 	ops       int
 	maxOps    int
+	maxGlyphs int // glyphs beyond this are dropped
 	cancelled *atomic.Bool
 }
 
@@ -425,7 +429,7 @@ func (it *interp) show(g *gstate, raw string) {
 			space: strings.TrimSpace(s) == "",
 		}
 		gl.rot = quarterTurns(m[0], m[1])
-		if len(it.glyphs) < 4_000_000 {
+		if len(it.glyphs) < it.maxGlyphs {
 			it.glyphs = append(it.glyphs, gl)
 		}
 		g.tm = translate(tx, 0).mul(g.tm)

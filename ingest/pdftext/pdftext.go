@@ -42,6 +42,7 @@ var (
 type Options struct {
 	MaxPages int           // pages read; default 3000, later pages are skipped
 	MaxOps   int           // content operators per page; default 2,000,000
+	MaxTotal int           // content operators in the whole file; default 40,000,000
 	Timeout  time.Duration // whole file; default 60 s
 }
 
@@ -52,10 +53,20 @@ func (o *Options) setDefaults() {
 	if o.MaxOps <= 0 {
 		o.MaxOps = 2_000_000
 	}
+	if o.MaxTotal <= 0 {
+		o.MaxTotal = 40_000_000
+	}
 	if o.Timeout <= 0 {
 		o.Timeout = 60 * time.Second
 	}
 }
+
+// Glyph bounds (a real page has a few thousand glyphs): memory stays
+// below a few hundred MB whatever a file's content streams expand to.
+const (
+	maxPageGlyphs = 1_000_000
+	maxFileGlyphs = 3_000_000
+)
 
 // Page is the text of one page.
 type Page struct {
@@ -143,11 +154,26 @@ func extract(data []byte, opts Options, cancelled *atomic.Bool) (*Result, error)
 		return nil, fmt.Errorf("%w: no pages", ErrDamaged)
 	}
 	var all [][]glyph
+	budget := opts.MaxTotal
+	glyphBudget := maxFileGlyphs
 	for i, p := range pages {
 		if cancelled.Load() {
 			return nil, ErrTimeout
 		}
-		gs, err := pageGlyphs(p, opts.MaxOps, cancelled)
+		if budget <= 0 {
+			res.Warnings = append(res.Warnings, fmt.Sprintf("pages %d to %d skipped: the file's work limit was reached", i+1, len(pages)))
+			for j := i; j < len(pages); j++ {
+				all = append(all, nil)
+			}
+			break
+		}
+		pageCap := min(maxPageGlyphs, max(glyphBudget, 0))
+		gs, ops, err := pageGlyphs(p, min(opts.MaxOps, budget), pageCap, cancelled)
+		budget -= ops
+		glyphBudget -= len(gs)
+		if len(gs) == pageCap {
+			res.Warnings = append(res.Warnings, fmt.Sprintf("page %d: text cut off (more than %d characters in the file or page)", i+1, pageCap))
+		}
 		if err != nil {
 			res.Warnings = append(res.Warnings, fmt.Sprintf("page %d: %s", i+1, clip(err)))
 		}
