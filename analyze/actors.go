@@ -120,6 +120,10 @@ func actorAt(ts []tok, h int, text string) actorSpan {
 	if i >= 2 && ts[i-1].f == "och" && strings.HasSuffix(text[ts[i-2].start:ts[i-1].start], "- ") {
 		i -= 2
 	}
+	// A body in the genitive owns the head: "Kommunstyrelsens arbetsutskott".
+	if i > 0 && i == h && strings.HasSuffix(ts[i-1].f, "s") && isActorWord(ts[i-1].w, ts[i-1].f) && text[ts[i-1].end:ts[i].start] == " " {
+		i--
+	}
 	for i > 0 && foldedDeterminers[ts[i-1].f] && text[ts[i-1].end:ts[i].start] == " " {
 		i--
 	}

@@ -9,7 +9,7 @@ import (
 )
 
 var (
-	reDnr          = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:dnr|diarienr|diarienummer|ärendenr|ärendenummer|aktbilaga)\.?[\s:|]*((?:[a-zåäö]{1,5}[ ./]?)?\d{1,4}(?:\s?[-./:]\s?\d{1,6}){1,3})`)
+	reDnr          = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:dnr|diarienr|diarienummer|ärendenr|ärendenummer|aktbilaga)\.?[\s:|]*((?:[a-zåäö]{1,5}[ ./-]?)?\d{1,4}(?:\s?[-./:]\s?\d{1,6}){1,3})`)
 	reValid        = regexp.MustCompile(`(?i)\b(?:gäller\s+tills?\s*vidare|giltighetstid|giltig\s+till|giltigt\s+till|gäller\s+till\s+och\s+med|gäller\s+t\.?o\.?m\.?|gäller\s+till\b|giltig\s+t\.?o\.?m\.?|giltighet|revideras\s+senast)\s*:?\s*`)
 	reUntilFurther = regexp.MustCompile(`(?i)^(?:tills?\s*vidare|tillsvidare|tills\s+vidare|tills\s+annat\s+beslutas)`)
 	reLabelStop    = regexp.MustCompile(`(?i)\b(?:reviderad|reviderat|dnr|giltig\w*|gäller|för\s+revidering|för\s+ev|för\s+uppföljning|dokumentansvarig|dokumentnamn|dokumenttyp|senast\s+ändrad|tidigare\s+ändringar|beslutad|fastställ\w*|antagen|antaget|ersätter)\b`)
@@ -97,6 +97,20 @@ func (a *adoc) extractMeta(m *corpus.Model) {
 	}
 }
 
+var pastAdoption = foldSet([]string{"antog", "fastställde", "beslutade", "godkände"})
+
+// selfRef reports whether folded sentence f refers to the document itself
+// by its definite form ("strategin", "policyn") or "denna/detta".
+func selfRef(f string) bool {
+	for _, w := range words(f) {
+		switch w {
+		case "strategin", "policyn", "planen", "programmet", "riktlinjerna", "dokumentet", "denna", "detta", "handlingsplanen":
+			return true
+		}
+	}
+	return false
+}
+
 var foldedAdoption, foldedRevision = foldSet(adoptionWords), foldSet(revisionWords)
 
 func foldSet(ws []string) map[string]bool {
@@ -114,6 +128,11 @@ func (a *adoc) adoptionIn(m *corpus.Model, s sentence, f string) {
 	for wi, loc := range ws {
 		w := fold(s.Text[loc[0]:loc[1]])
 		isAdopt, isRev := foldedAdoption[w], foldedRevision[w]
+		// "Kommunfullmäktige antog strategin den 12 maj 2014": a past
+		// tense counts when the sentence names this document.
+		if pastAdoption[w] && selfRef(f) {
+			isAdopt = true
+		}
 		if w == "andrad" && (wi == 0 || fold(s.Text[ws[wi-1][0]:ws[wi-1][1]]) != "senast") {
 			isRev = false
 		}

@@ -151,7 +151,7 @@ func (a *adoc) lineHeading(i int) (heading, bool) {
 		if text == "" || utf8.RuneCountInString(text) > 120 {
 			return heading{}, false
 		}
-		if reLetterhead.MatchString(text) || isAllCaps(strings.ReplaceAll(text, " ", "")) && kind != "markdown" {
+		if reLetterhead.MatchString(text) || isAllCaps(strings.ReplaceAll(text, " ", "")) && kind != "markdown" && HeadingLabel(text) == "" {
 			return heading{}, false
 		}
 		off := strings.Index(t, strings.Fields(text)[0])
@@ -169,7 +169,8 @@ func (a *adoc) lineHeading(i int) (heading, bool) {
 	next := a.nextAdjacent(i)
 	if m := reBoldLine.FindStringSubmatch(t); m != nil {
 		inner := cleanHeading(m[1])
-		if strings.HasSuffix(strings.TrimSpace(cleanEvidence(m[1])), ".") || strings.HasSuffix(strings.TrimSpace(cleanEvidence(m[1])), ":") {
+		inner0 := strings.TrimSpace(cleanEvidence(m[1]))
+		if strings.HasSuffix(inner0, ".") || strings.HasSuffix(inner0, ":") && (HeadingLabel(inner0) == "" || len(words(inner0)) > 3) {
 			return heading{}, false
 		}
 		if len(words(inner)) > 12 || a.leadIn(i, inner) {
@@ -212,7 +213,7 @@ func (a *adoc) plainHeading(i int, c string) (heading, bool) {
 	if hasSentenceVerb(c) || a.leadIn(i, c) {
 		return heading{}, false
 	}
-	if len(ws) >= 2 {
+	if len(ws) >= 2 && !(label != "" && isAllCaps(strings.Join(ws, ""))) {
 		lower := false
 		for _, w := range ws[1:] {
 			if !isCap(w) {

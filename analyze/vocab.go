@@ -150,7 +150,7 @@ var actorSuffixes = []string{
 	"samordnaren", "samordnare", "samordnarna",
 	"kontaktperson", "kontaktpersonen", "kontaktpersoner", "kontaktpersonerna",
 	"ombud", "ombudet", "ombuden",
-	"utskottet", "utskottets",
+	"utskottet", "utskottets", "utskott",
 	"sekretariatet", "kansliet",
 	"bolag", "bolagen", "bolagens",
 	"verksamheterna", "verksamheter",
@@ -255,6 +255,12 @@ var responsibilityVerbs = []verb{
 	{"representerar", []string{"representerar", "representera"}, ""},
 	{"företräder", []string{"företräder", "företräda"}, ""},
 	{"prövar", []string{"prövar", "pröva"}, ""},
+	{"svarar för", []string{"svarar", "svara"}, "för"},
+	{"bistår", []string{"bistår", "bistå"}, ""},
+	{"driver", []string{"driver", "driva"}, ""},
+	{"tar initiativ till", []string{"tar", "ta"}, "initiativ"},
+	{"genomför", []string{"genomför", "genomföra"}, ""},
+	{"har till uppgift att", []string{"har"}, "uppgift"},
 }
 
 // passiveVerbs map passive forms ("samordnas av X") to the active lemma.
@@ -299,6 +305,10 @@ var followUpKeys = []struct{ Prefix, Category string }{
 	{"följs upp", "uppfoljning"},
 	{"följer upp", "uppfoljning"},
 	{"sammanställning", "uppfoljning"},
+	{"översyn", "revidering"},
+	{"ses över", "revidering"},
+	{"aktualitetspröv", "omprovning"},
+	{"aktualiser", "revidering"},
 }
 
 // intervalPhrase is one way Swedish says how often something happens.
@@ -311,7 +321,7 @@ type intervalPhrase struct {
 // constants. They are tried in order; the most specific come first.
 var intervalPhrases = []intervalPhrase{
 	{`(?:minst |högst )?(?:en gång )?(?:per|varje|var|under varje|i varje) mandatperiod`, "P4Y"},
-	{`mandatperiodsvis|en gång per mandatperiod|inför (?:varje |ny )?mandatperiod`, "P4Y"},
+	{`mandatperiodsvis|en gång per mandatperiod|inför (?:varje |ny )?mandatperiod|(?:under|varje|per|inom) (?:en |varje |ny |den nya )?mandatperiod(?:en)?`, "P4Y"},
 	{`vart fjärde år|var fjärde år|vartfjärde år|fjärde varje år`, "P4Y"},
 	{`vart tredje år|var tredje år`, "P3Y"},
 	{`vartannat år|varannat år|vart annat år|vart andra år`, "P2Y"},

@@ -183,6 +183,9 @@ func TestResponsibilities(t *testing.T) {
 			[]string{"Kommunstyrelsen|fastställer", "Kommunstyrelsen|ansvarar för"}},
 		{"Respektive förvaltning och bolag ser till att perspektivet integreras.", "", []string{"Respektive förvaltning och bolag|ser till"}},
 		{"För revidering ansvarar: Kommunstyrelsen", "", []string{"Kommunstyrelsen|ansvarar för"}},
+		{"Kommunstyrelsens arbetsutskott svarar för uppföljningen.", "", []string{"Kommunstyrelsens arbetsutskott|svarar för"}},
+		{"Barn- och utbildningsnämnden leder och samordnar arbetet.", "", []string{"Barn- och utbildningsnämnden|leder", "Barn- och utbildningsnämnden|samordnar"}},
+		{"Internationella beredningen (IB) leds av finansborgarrådet.", "", []string{"finansborgarrådet|leder"}},
 		{"Staden deltar i nätverk.", "", nil},
 		{"Kommunfullmäktige antog 2008 riktlinjer för arbetet.", "", nil},
 	}
@@ -255,6 +258,43 @@ func TestHeadingsAndLeadIns(t *testing.T) {
 	}
 	if strings.Join(goals, "|") != "att öka kunskapen" {
 		t.Errorf("goals = %q", goals)
+	}
+}
+
+func TestListLeadActor(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"Kommunstyrelsen ska:", "Kommunstyrelsen"},
+		{"Förvaltningscheferna har följande ansvar:", "Förvaltningscheferna"},
+		{"Respektive nämnd ansvarar för att", "Respektive nämnd"},
+		{"Staden ska:", ""},
+		{"Kommunstyrelsen ansvarar för samordningen.", ""},
+	}
+	for _, tt := range tests {
+		if got := listLeadActor(tt.in); got != tt.want {
+			t.Errorf("listLeadActor(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestAdoptionForms(t *testing.T) {
+	tests := []struct{ text, date, by string }{
+		{"Antagen av kommunstyrelsen 2014-05-12 § 87\n", "2014-05-12", "Kommunstyrelsen"},
+		{"Beslutad i kommunfullmäktige den 3 juni 2015.\n", "2015-06-03", "Kommunfullmäktige"},
+		{"Kommunfullmäktige antog strategin den 12 maj 2014.\n", "2014-05-12", "Kommunfullmäktige"},
+		{"Fastställd av KF 2012-01-30\n", "2012-01-30", "Kommunfullmäktige"},
+		{"Kommunfullmäktige antog 2008 riktlinjer för arbetet.\n", "", ""},
+		{"Planen ersätter Policy för X antagen av kommunfullmäktige den 25 maj 2000.\n", "", ""},
+	}
+	for _, tt := range tests {
+		d := newTestDoc("a.txt", []byte("Policy\n\n"+tt.text), "")
+		Analyze(d)
+		var date, by string
+		if a := d.Model.Adopted; a != nil {
+			date, by = string(a.Date), string(a.By)
+		}
+		if date != tt.date || tt.date != "" && by != tt.by {
+			t.Errorf("%q: adopted %q by %q, want %q by %q", tt.text, date, by, tt.date, tt.by)
+		}
 	}
 }
 
