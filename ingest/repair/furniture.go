@@ -101,7 +101,7 @@ func applyFurniture(text string) (string, []corpus.Change) {
 				removeLabel(&e, text, lines[i])
 			}
 			strong[i] = true
-		case counts[keys[i]] >= 3 && strings.ContainsAny(keys[i], "#") && len(t) <= 80 && hasLetter(t):
+		case counts[keys[i]] >= 3 && strings.ContainsAny(keys[i], "#") && len(t) <= 80 && hasLetter(t) && runningWithNumber(keys[i], keys, trim):
 			// a running header or footer with a page number in it
 			whole[i], strong[i] = whyHeader, true
 		case counts[keys[i]] >= 2 && len(t) <= 80 && endsInCount(t) && hasLetter(t) && pageCountEnd.MatchString(t):
@@ -604,6 +604,81 @@ func removeWholeLines(e *edits, text string, lines []line, trim, whole []string)
 		e.add(start, text[start:end], after, why)
 		i = b + 1
 	}
+}
+
+// runningWithNumber decides whether the lines with key (a short line with
+// a number, three times or more) are a running header or footer rather
+// than numbered headings ("Mål 1", "Mål 2"): one of them interrupts a
+// sentence, or they carry a title of two words or more and numbers that
+// count up by one.
+func runningWithNumber(key string, keys, trim []string) bool {
+	var at []int
+	for i, k := range keys {
+		if k == key {
+			at = append(at, i)
+		}
+	}
+	for _, i := range at {
+		p, n := i-1, i+1
+		for p >= 0 && trim[p] == "" {
+			p--
+		}
+		for n < len(trim) && trim[n] == "" {
+			n++
+		}
+		if p >= 0 && n < len(trim) && len(trim[p]) > 40 && continues(trim[p], trim[n]) {
+			return true
+		}
+	}
+	words := 0
+	for _, f := range strings.Fields(trim[at[0]]) {
+		if hasLetter(f) {
+			words++
+		}
+	}
+	if words < 2 || len(trim[at[0]]) < 15 {
+		return false
+	}
+	counting := func(num func(string) int) bool {
+		prev := -1
+		for _, i := range at {
+			n := num(trim[i])
+			if prev >= 0 && n != prev+1 {
+				return false
+			}
+			prev = n
+		}
+		return true
+	}
+	return counting(firstNumberIn) || counting(lastNumberIn)
+}
+
+// lastNumberIn returns the last run of digits in t as a number, or -1.
+func lastNumberIn(t string) int {
+	j := len(t)
+	for j > 0 && (t[j-1] < '0' || t[j-1] > '9') {
+		j--
+	}
+	return firstNumberIn(t[max(0, j-6):j])
+}
+
+// firstNumberIn returns the first run of digits in t as a number, or -1.
+func firstNumberIn(t string) int {
+	n, seen := 0, false
+	for i := 0; i < len(t); i++ {
+		if t[i] >= '0' && t[i] <= '9' {
+			n, seen = n*10+int(t[i]-'0'), true
+			if n > 1e6 {
+				return n
+			}
+		} else if seen {
+			break
+		}
+	}
+	if !seen {
+		return -1
+	}
+	return n
 }
 
 // continues reports whether the line after removed furniture goes on with

@@ -394,3 +394,15 @@ func TestOCRBullets(t *testing.T) {
 		t.Errorf("a single e-line changed: %q", got)
 	}
 }
+
+func TestNumberedHeadingsKept(t *testing.T) {
+	in := "Mål 1\n\nStaden ska växa.\n\nMål 2\n\nStaden ska vara grön.\n\nMål 3\n\nStaden ska vara öppen.\n"
+	if got := apply(FurnitureFix(), in); got != in {
+		t.Errorf("numbered headings changed: %q", got)
+	}
+	footer := "Text på sidan som fortsätter här.\n\nPlan för kulturen 2024 sida 1\n\nMer text.\n\nPlan för kulturen 2024 sida 2\n\nÄnnu mer text.\n\nPlan för kulturen 2024 sida 3\n"
+	want := "Text på sidan som fortsätter här.\n\nMer text.\n\nÄnnu mer text.\n"
+	if got := apply(FurnitureFix(), footer); got != want {
+		t.Errorf("running footer:\n got %q\nwant %q", got, want)
+	}
+}
