@@ -436,6 +436,9 @@ func (it *interp) show(g *gstate, raw string) {
 	}
 }
 
+// ligatures spell out U+FB00..U+FB06, which some fonts map glyphs to.
+var ligatures = [...]string{"ff", "fi", "fl", "ffi", "ffl", "st", "st"}
+
 // cleanGlyph makes a decoded code safe text: valid UTF-8, no control
 // characters (white space becomes a space), no replacement characters
 // from codes the font could not map.
@@ -444,6 +447,9 @@ func cleanGlyph(s string) string {
 		return s
 	}
 	s = strings.ToValidUTF8(s, "")
+	if r, _ := utf8.DecodeRuneInString(s); r >= 0xfb00 && r <= 0xfb06 {
+		s = ligatures[r-0xfb00] + s[utf8.RuneLen(r):]
+	}
 	return strings.Map(func(r rune) rune {
 		switch {
 		case r == '\t' || r == '\n' || r == '\r' || r == 0xa0:

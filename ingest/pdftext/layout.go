@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Layout thresholds, in ems of the font size unless stated.
@@ -197,7 +198,7 @@ func makeRow(gs []glyph, members []int) (row, bool) {
 			bold++
 		}
 	}
-	text := strings.TrimSpace(b.String())
+	text := bulletItem(strings.TrimSpace(b.String()))
 	if text == "" {
 		return row{}, false
 	}
@@ -208,4 +209,22 @@ func makeRow(gs []glyph, members []int) (row, bool) {
 		}
 	}
 	return row{y: gs[members[0]].y, size: size, bold: bold*2 > visible, text: text}, true
+}
+
+// bullets are the glyphs producers draw before list items: the Unicode
+// ones and the Symbol and Wingdings private-use codes Word's fonts map to.
+const bullets = "•◦▪■●‣⁃\uf0b7\uf0a7\uf0d8\uf0fc\uf076"
+
+// bulletItem writes a row that starts with a bullet as a "- " list item,
+// as the other readers write list items.
+func bulletItem(text string) string {
+	r, n := utf8.DecodeRuneInString(text)
+	if !strings.ContainsRune(bullets, r) {
+		return text
+	}
+	rest := strings.TrimSpace(text[n:])
+	if rest == "" {
+		return text
+	}
+	return "- " + rest
 }

@@ -194,3 +194,14 @@ func TestRotatedPage(t *testing.T) {
 		t.Errorf("got %q, want %q", got, want)
 	}
 }
+
+func TestBulletsAndLigatures(t *testing.T) {
+	font := "<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Sans /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>"
+	content := "BT /F1 10 Tf 1 0 0 1 72 700 Tm <0001> Tj 1 0 0 1 84 700 Tm <000200030004> Tj ET"
+	pdf := buildPDF(font, content,
+		"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+Sans /DW 500 >>",
+		cmapStream("<0001> <F0B7>\n<0002> <0061>\n<0003> <FB01>\n<0004> <006E>"))
+	if got := text(t, pdf); got != "- afin" {
+		t.Errorf("got %q, want %q", got, "- afin")
+	}
+}
