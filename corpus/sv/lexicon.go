@@ -443,7 +443,30 @@ func (l *Lex) Compound(word string) bool {
 		}
 		return ok
 	}
-	return l.compound(w, 0)
+	if l.compound(w, 0) {
+		return true
+	}
+	// A name may begin a compound: "Europaföreningen", "Stockholmsregionen".
+	if first, _ := utf8.DecodeRuneInString(word); unicode.IsUpper(first) {
+		for i := len(w) - minPart; i >= 4; i-- {
+			if !utf8.RuneStart(w[i]) || !(l.ends(w[i:]) || l.compound(w[i:], 1)) {
+				continue
+			}
+			h := word[:i]
+			if len(h) != i { // lower-casing changed the length
+				break
+			}
+			if j := l.findString(h); j >= 0 && l.flags[j]&flagWord != 0 {
+				return true
+			}
+			if h[len(h)-1] == 's' {
+				if j := l.findString(h[:len(h)-1]); j >= 0 && l.flags[j]&flagWord != 0 {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // upperKnown reports whether part (lower case) is known in the spelling

@@ -734,6 +734,9 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 				ss = append(ss, diaScored{c, diaCtxScore(lx, c.word, prev, next, c.freq) + math.Log(damage) - 2*c.cost + diaAfterNumber(toks, i, c.word)})
 			}
 			sort.SliceStable(ss, func(a, b int) bool { return ss[a].score > ss[b].score })
+			if prev != "" && diaIdioms[strings.ToLower(prev)+" "+lw] {
+				continue
+			}
 			if ss[0].word != lw && ss[0].score > keep+diaRealWordMargin {
 				t.final = diaCased(ss[0].word, t.word, text, t.start)
 				t.scored, t.realWord = ss, true
@@ -802,6 +805,10 @@ func diaAfterNumber(toks []diaDtoken, i int, w string) float64 {
 	}
 	return 3
 }
+
+// diaIdioms are word pairs whose second word is right without
+// diacritics although its twin is commoner ("ta sig an", "hålla sams").
+var diaIdioms = map[string]bool{"sig an": true, "tog an": true, "ta an": true, "man har": true, "vi har": true}
 
 // diaYearWords come before a noun, never before the verb "är".
 var diaYearWords = map[string]bool{
@@ -969,7 +976,7 @@ func diaTokenCandidates(lx *sv.Lex, word string, head, strict bool) (cs []diaRep
 		}
 		cs = diaCandidates(lx, rs, allowProper, head, true, false)
 		if len(cs) == 0 && len(rs) >= 6 {
-			cs = diaCompoundCandidates(lx, rs, true, false)
+			cs = diaCompoundCandidates(lx, rs, true, false, diaPatternOf(word) == diaTitleCase)
 		}
 		return cs
 	}
@@ -992,7 +999,7 @@ func diaTokenCandidates(lx *sv.Lex, word string, head, strict bool) (cs []diaRep
 		cs = diaDropped(lx, rs)
 	}
 	if len(cs) == 0 && len(rs) >= 6 {
-		cs = diaCompoundCandidates(lx, rs, false, caps)
+		cs = diaCompoundCandidates(lx, rs, false, caps, diaPatternOf(word) == diaTitleCase)
 	}
 	return cs
 }
@@ -1018,7 +1025,9 @@ func diaDropped(lx *sv.Lex, rs []rune) []diaRepl {
 // diaCompoundCandidates restores a compound part by part: a restored
 // (or intact) tail that is a word and a head that may begin a compound.
 // Each cut gives at most one reading; the likeliest tails win.
-func diaCompoundCandidates(lx *sv.Lex, rs []rune, strict, caps bool) []diaRepl {
+//
+// title admits a name as the first part ("Europaförening").
+func diaCompoundCandidates(lx *sv.Lex, rs []rune, strict, caps, title bool) []diaRepl {
 	var out []diaRepl
 	seen := map[string]bool{}
 	for cut := 3; cut <= len(rs)-3; cut++ {
@@ -1033,6 +1042,8 @@ func diaCompoundCandidates(lx *sv.Lex, rs []rune, strict, caps bool) []diaRepl {
 		heads := diaCandidates(lx, head, false, true, strict, caps)
 		if lx.CompoundHead(string(head)) {
 			heads = append(heads, diaRepl{word: string(head)})
+		} else if title && len(head) >= 4 && lx.Known(diaApplyCase(string(head), "Xx")) {
+			heads = append(heads, diaRepl{word: string(head), freq: lx.Freq(diaApplyCase(string(head), "Xx"))})
 		}
 		if len(heads) == 0 {
 			continue
@@ -1050,7 +1061,7 @@ func diaCompoundCandidates(lx *sv.Lex, rs []rune, strict, caps bool) []diaRepl {
 			}
 		}
 		w := bh.word + bt.word
-		if w != string(rs) && !seen[w] && lx.Compound(w) {
+		if w != string(rs) && !seen[w] && (lx.Compound(w) || title && lx.Compound(diaApplyCase(w, "Xx"))) {
 			seen[w] = true
 			gain := math.Log(float64(diaPartFreq(lx, bh.word)+1)*float64(bt.freq+1)) -
 				math.Log(float64(diaPartFreq(lx, string(head))+1)*float64(lx.Freq(string(tail))+1))
