@@ -40,7 +40,12 @@ func (a *adoc) extractGoals(m *corpus.Model) {
 		m.Goals = append(m.Goals, corpus.Goal{Text: text, SectionLabel: label, Line: line})
 	}
 	for si, sec := range a.secs {
-		if sec.Label != "syfte" && sec.Label != "mal" {
+		if sec.Label != "syfte" && sec.Label != "mal" || !a.inMain(sec.Start) {
+			continue
+		}
+		// "Mål 2: Stärkt attraktionskraft" states the goal in the heading.
+		if mm := reGoalHeading.FindStringSubmatch(sec.Text); mm != nil {
+			add(mm[1], sec.Label, sec.StartLine)
 			continue
 		}
 		sents := bySec[si]
@@ -60,6 +65,7 @@ func (a *adoc) extractGoals(m *corpus.Model) {
 			}
 			continue
 		}
+		taken := 0
 		for _, s := range sents {
 			if flat := flattenedList(s.Text); len(flat) > 0 {
 				for _, it := range flat {
@@ -74,11 +80,32 @@ func (a *adoc) extractGoals(m *corpus.Model) {
 				add(g, sec.Label, s.Line)
 				continue
 			}
-			if sec.Label == "mal" && flattenedList(s.Text) == nil && len(words(s.Text)) >= 5 {
+			if sec.Label == "mal" && flattenedList(s.Text) == nil && len(words(s.Text)) >= 5 && statesAim(s.Text) && taken < 8 {
 				add(s.Text, sec.Label, s.Line)
+				taken++
 			}
 		}
 	}
+}
+
+var reGoalHeading = regexp.MustCompile(`(?i)^(?:mål|delmål|målsättning|effektmål)\s*\d+\s*[:.–-]\s*(.{3,})$`)
+
+// aimWords are word beginnings (folded) that a sentence stating an aim
+// uses: a modal, or a verb or noun of change.
+var aimWords = []string{"ska", "skall", "bor", "bidra", "oka", "stark", "utveckl", "framj", "forbattr",
+	"verka", "syft", "mal", "minsk", "uppna", "sakerstall", "bli", "vara", "starka"}
+
+// statesAim reports whether a sentence of a mål section states an aim
+// rather than describing something.
+func statesAim(s string) bool {
+	for _, w := range words(fold(s)) {
+		for _, p := range aimWords {
+			if w == p || len(p) >= 4 && strings.HasPrefix(w, p) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isMeansLeadIn reports whether a lead-in introduces means rather than
@@ -526,19 +553,17 @@ func (a *adoc) extractTwins(m *corpus.Model) {
 		if !a.inMain(s.Start) {
 			continue
 		}
-		f := fold(s.Text)
-		for _, intro := range twinIntro {
-			i := strings.Index(f, fold(intro)+" ")
-			if i < 0 {
+		for _, t := range tokenize(s.Text) {
+			if !isTwinWord(t.f) {
 				continue
 			}
-			if strings.Contains(f[max(0, i-25):i], "inga") || strings.Contains(f[max(0, i-25):i], "inte") {
+			before := fold(s.Text[max(0, t.start-25):t.start])
+			if strings.Contains(before, "inga") || strings.Contains(before, "inte") || strings.Contains(before, "utan") {
 				break
 			}
-			rest := s.Text[toOrig(s.Text, i+len(fold(intro))+1):]
-			rest = strings.TrimPrefix(rest, "är ")
-			rest = strings.TrimPrefix(rest, "i ")
-			if j := strings.IndexAny(rest, ".;:("); j >= 0 {
+			rest := reParensAny.ReplaceAllString(s.Text[t.end:], "")
+			rest = reTwinGlue.ReplaceAllString(rest, "")
+			if j := strings.IndexAny(rest, ".;"); j >= 0 {
 				rest = rest[:j]
 			}
 			for _, n := range splitNameList(rest) {
@@ -550,4 +575,19 @@ func (a *adoc) extractTwins(m *corpus.Model) {
 			break
 		}
 	}
+}
+
+var (
+	reParensAny = regexp.MustCompile(`\s*\([^)]*\)`)
+	reTwinGlue  = regexp.MustCompile(`^(?:\s*(?:är|är\s+följande|med|i|:|,|finns\s+i|utgörs\s+av|består\s+av))+\s*`)
+)
+
+// isTwinWord reports whether folded word f names twin towns.
+func isTwinWord(f string) bool {
+	for _, p := range twinIntro {
+		if f == fold(p) {
+			return true
+		}
+	}
+	return strings.HasPrefix(f, "vanortssamarbete")
 }

@@ -298,6 +298,36 @@ func TestAdoptionForms(t *testing.T) {
 	}
 }
 
+func TestTwinCities(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Kommunen har vänortssamarbete med Skive (Danmark) och Porvoo (Finland).", "Skive|Porvoo"},
+		{"Våra vänorter är Karlshamn, Skive och Porvoo.", "Karlshamn|Skive|Porvoo"},
+		{"Staden har inga utpekade vänorter och tecknar inte vänortsavtal.", ""},
+		{"Vänorter: Lemvig, Raisio och Ringsaker.", "Lemvig|Raisio|Ringsaker"},
+	}
+	for _, tt := range tests {
+		d := newTestDoc("v.txt", []byte("Policy\n\n"+tt.text+"\n"), "")
+		Analyze(d)
+		if got := strings.Join(d.Model.TwinCities, "|"); got != tt.want {
+			t.Errorf("%q: twin cities %q, want %q", tt.text, got, tt.want)
+		}
+	}
+}
+
+func TestGoalsFromMalSections(t *testing.T) {
+	text := "## Mål\n\nKommunen har arbetat med frågan länge. Arbetet ska stärka kommunens attraktivitet.\n\n### Mål 1: Fler deltagare i EU-projekt\n\nText om projekt.\n"
+	d := newTestDoc("g.md", []byte(text), "")
+	Analyze(d)
+	var got []string
+	for _, g := range d.Model.Goals {
+		got = append(got, g.Text)
+	}
+	want := "Arbetet ska stärka kommunens attraktivitet|Fler deltagare i EU-projekt"
+	if strings.Join(got, "|") != want {
+		t.Errorf("goals = %q, want %q", strings.Join(got, "|"), want)
+	}
+}
+
 func TestFlattenedList(t *testing.T) {
 	got := flattenedList("De internationella aktiviteterna ska bidra till att: Utveckla den kommunala verksamheten och näringslivet Profilera Exempelstad Bevaka och påverka omvärlden I de fall samarbeten inte kan kopplas hit ska det motiveras.")
 	want := "Utveckla den kommunala verksamheten och näringslivet|Profilera Exempelstad|Bevaka och påverka omvärlden"
