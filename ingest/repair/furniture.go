@@ -128,7 +128,7 @@ func applyFurniture(text string) (string, []corpus.Change) {
 		for n < len(lines) && trim[n] == "" {
 			n++
 		}
-		if p >= 0 && n < len(lines) && len(trim[p]) > 40 && continues(trim[p], trim[n]) {
+		if interrupts(i, p, n, trim, repeated) {
 			whole[i], strong[i] = whyHeader, true
 		}
 	}
@@ -626,7 +626,7 @@ func runningWithNumber(key string, keys, trim []string) bool {
 		for n < len(trim) && trim[n] == "" {
 			n++
 		}
-		if p >= 0 && n < len(trim) && len(trim[p]) > 40 && continues(trim[p], trim[n]) {
+		if interrupts(i, p, n, trim, func(k int) bool { return keys[k] != "" && keys[k] == keys[i] }) {
 			return true
 		}
 	}
@@ -679,6 +679,24 @@ func firstNumberIn(t string) int {
 		return -1
 	}
 	return n
+}
+
+// interrupts reports whether line i, with the nearest non-blank lines p
+// before and n after it, sits inside a sentence the way page furniture
+// does: set off by a blank line, between a sentence that goes on and its
+// continuation, neither of which repeats (a repeated passage of the body
+// is not furniture).
+func interrupts(i, p, n int, trim []string, repeated func(int) bool) bool {
+	if p < 0 || n >= len(trim) || len(trim[p]) <= 40 {
+		return false
+	}
+	if p == i-1 && n == i+1 {
+		return false // no blank line around it: part of a paragraph
+	}
+	if repeated(p) || repeated(n) {
+		return false
+	}
+	return continues(trim[p], trim[n])
 }
 
 // continues reports whether the line after removed furniture goes on with

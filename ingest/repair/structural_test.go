@@ -406,3 +406,12 @@ func TestNumberedHeadingsKept(t *testing.T) {
 		t.Errorf("running footer:\n got %q\nwant %q", got, want)
 	}
 }
+
+// A passage the body repeats (a proposal stated twice) is not furniture.
+func TestRepeatedPassageKept(t *testing.T) {
+	p := "Kontoret föreslår att kommunstyrelsen föreslår\nkommunfullmäktige att strategin för staden,\nbilaga 1 till tjänsteutlåtandet, antas och att\nden ersätter stadens mål och riktlinjer för\ninternationellt arbete.\n"
+	in := p + "\nDäremellan står en hel del annan text om saken.\n\n" + p
+	if got := apply(FurnitureFix(), in); got != in {
+		t.Errorf("repeated passage changed: %q", got)
+	}
+}
