@@ -18,7 +18,7 @@ func (a *adoc) buildSections() {
 		s.StartLine = a.rawLine(h.Start)
 		// The section ends on the last non-blank line before the next heading.
 		li := a.lineAt(s.BodyEnd)
-		if s.BodyEnd > 0 && a.lines[li].start >= s.BodyEnd {
+		if s.BodyEnd > 0 && (a.lines[li].start >= s.BodyEnd || i+1 < len(a.heads) && !a.heads[i+1].RunIn) {
 			li--
 		}
 		for li > 0 && (a.lines[li].blank || a.lines[li].bp) && a.lines[li].start > h.Start {
