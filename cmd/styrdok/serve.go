@@ -13,6 +13,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"styrdok/corpus"
+	"styrdok/index"
 	"styrdok/index/web"
 )
 
@@ -116,12 +117,13 @@ func runServe(ctx context.Context, g *globalOptions, opts serveOptions) error {
 
 // newWebHandler opens the index and the documents of the corpus g names
 // (see openSearchIndex) and returns the web interface over them.
-func newWebHandler(g *globalOptions) (http.Handler, corpusSource, func(), error) {
+func newWebHandler(g *globalOptions) (*web.Server, corpusSource, func(), error) {
 	ix, src, err := openSearchIndex(g)
 	if err != nil {
 		return nil, src, nil, err
 	}
 	closeIndex := func() { ix.Close() }
+	var reload func() (*index.Index, error)
 	var lib web.Library
 	if src.Embedded {
 		docs, _, err := loadCorpus(g)
@@ -137,13 +139,42 @@ func newWebHandler(g *globalOptions) (http.Handler, corpusSource, func(), error)
 			return nil, src, nil, err
 		}
 		lib = st
+		reload = watchCorpus(src.Dir)
 	}
-	h, err := web.New(web.Options{Index: ix, Library: lib, Source: src.String(), Timeout: serveRequestTimeout})
+	h, err := web.New(web.Options{Index: ix, Library: lib, Source: src.String(), Timeout: serveRequestTimeout, Reload: reload})
 	if err != nil {
 		closeIndex()
 		return nil, src, nil, err
 	}
-	return h, src, closeIndex, nil
+	return h, src, func() { h.Close() }, nil
+}
+
+// watchCorpus returns a web.Options.Reload for the store in dir: when the
+// store's or the index's folder changed since the last call (an ingest or
+// batch run wrote to them), it opens the index again.
+func watchCorpus(dir string) func() (*index.Index, error) {
+	stamp := func() string {
+		var s string
+		for _, p := range []string{filepath.Join(dir, "docs"), searchIndexDir(dir)} {
+			if info, err := os.Stat(p); err == nil {
+				s += info.ModTime().String() + ";"
+			}
+		}
+		return s
+	}
+	last := stamp()
+	return func() (*index.Index, error) {
+		now := stamp()
+		if now == last {
+			return nil, nil
+		}
+		ix, err := index.Open(searchIndexDir(dir))
+		if err != nil {
+			return nil, err
+		}
+		last = now
+		return ix, nil
+	}
 }
 
 // batchCorpusOf returns the corpus directory of a batch output folder

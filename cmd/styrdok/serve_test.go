@@ -70,6 +70,25 @@ func TestServeBatchOutput(t *testing.T) {
 	if status != 200 || strings.Count(body, `"id"`) != 5 {
 		t.Errorf("documents: %d\n%.500s", status, body)
 	}
+	// A batch run while serving: the new document is found without a
+	// restart.
+	writeFile(t, filepath.Join(src, "ny.txt"), []byte("Ny plan\n\nKommunen ska pröva kvantsamverkan.\n"))
+	g2, _, errb2 := batchGlobals()
+	if err := runBatch(context.Background(), g2, batchOptions{Out: out}, src); err != nil {
+		t.Fatalf("batch: %v\n%s", err, errb2)
+	}
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		status, body = fetch(t, base+"/api/search?q=kvantsamverkan")
+		if status == 200 && strings.Contains(body, `"total": 1`) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Errorf("the new document is not found while serving: %d\n%.300s", status, body)
+			break
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
 	if err := stop(); err != nil {
 		t.Errorf("shutdown: %v", err)
 	}

@@ -66,11 +66,12 @@ type bar struct {
 }
 
 func (s *Server) handleCompare(w http.ResponseWriter, r *http.Request) {
-	if err := s.load(); err != nil {
+	v, err := s.load()
+	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, err)
 		return
 	}
-	rep := s.report
+	rep := v.report
 	page := comparePage{Docs: len(rep.Documents)}
 	for _, t := range rep.Tables() {
 		if t == nil {
@@ -165,7 +166,8 @@ func (s *Server) handleDownload(format string) http.HandlerFunc {
 		reports.FormatHTML:     "text/html; charset=utf-8",
 	}
 	return func(w http.ResponseWriter, r *http.Request) {
-		if err := s.load(); err != nil {
+		v, err := s.load()
+		if err != nil {
 			s.fail(w, r, http.StatusInternalServerError, err)
 			return
 		}
@@ -175,7 +177,7 @@ func (s *Server) handleDownload(format string) http.HandlerFunc {
 			opts.Excel = r.URL.Query().Get("excel") != ""
 		}
 		var buf bytes.Buffer
-		if err := s.report.Write(&buf, opts); err != nil {
+		if err := v.report.Write(&buf, opts); err != nil {
 			s.fail(w, r, http.StatusBadRequest, err)
 			return
 		}
@@ -194,12 +196,13 @@ func (s *Server) handleDownload(format string) http.HandlerFunc {
 }
 
 func (s *Server) apiCompare(w http.ResponseWriter, r *http.Request) {
-	if err := s.load(); err != nil {
+	v, err := s.load()
+	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, err)
 		return
 	}
 	var buf bytes.Buffer
-	if err := s.report.Write(&buf, reports.Options{Format: reports.FormatJSON, Source: s.opts.Source}); err != nil {
+	if err := v.report.Write(&buf, reports.Options{Format: reports.FormatJSON, Source: s.opts.Source}); err != nil {
 		s.fail(w, r, http.StatusInternalServerError, err)
 		return
 	}

@@ -348,19 +348,21 @@ type documentsPage struct {
 }
 
 func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request) {
-	if err := s.load(); err != nil {
+	v, err := s.load()
+	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, err)
 		return
 	}
-	s.render(w, r, http.StatusOK, "documents", documentsPage{Docs: s.summary})
+	s.render(w, r, http.StatusOK, "documents", documentsPage{Docs: v.summary})
 }
 
 func (s *Server) apiDocuments(w http.ResponseWriter, r *http.Request) {
-	if err := s.load(); err != nil {
+	v, err := s.load()
+	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, err)
 		return
 	}
-	docs := s.summary
+	docs := v.summary
 	if docs == nil {
 		docs = []docSummary{}
 	}

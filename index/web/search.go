@@ -82,7 +82,7 @@ func parseSearch(r *http.Request) (searchParams, error) {
 
 // search runs the request; query parse errors come back as badRequest.
 func (s *Server) search(r *http.Request, p searchParams) (*index.Result, error) {
-	res, err := s.opts.Index.Search(r.Context(), p.Req)
+	res, err := s.index().Search(r.Context(), p.Req)
 	var pe *index.ParseError
 	if errors.As(err, &pe) {
 		return nil, badRequest{err}

@@ -53,6 +53,12 @@ type Options struct {
 	Timeout time.Duration
 	// Log receives one line per failed request (5xx); nil means log.Default().
 	Log *log.Logger
+	// Reload, if set, is asked at most every ReloadEvery whether the corpus
+	// changed on disk; when it returns a new index, the server switches to
+	// it (closing the old one once requests on it are done) and builds its
+	// document list and report again. It returns nil, nil for no change.
+	Reload      func() (*index.Index, error)
+	ReloadEvery time.Duration // 0 means 2 seconds
 }
 
 // Limits on what a request may ask for.
@@ -70,12 +76,19 @@ type Server struct {
 	tmpl    map[string]*template.Template
 	handler http.Handler
 
-	// The document list and the report are built on first use: they read
-	// every document.
-	once    sync.Once
+	mu      sync.Mutex
+	ix      *index.Index
+	view    *corpusView // nil until first needed
+	gen     int         // counts reloads
+	checked time.Time   // last Reload call
+	buildMu sync.Mutex  // one view build at a time
+}
+
+// corpusView is what pages need about all documents: the list and the
+// comparison. It is built on first use, as it reads every document.
+type corpusView struct {
 	summary []docSummary
 	report  *reports.Report
-	loadErr error
 }
 
 // New returns a server for opts.
@@ -89,7 +102,10 @@ func New(opts Options) (*Server, error) {
 	if opts.Log == nil {
 		opts.Log = log.Default()
 	}
-	s := &Server{opts: opts, tmpl: map[string]*template.Template{}}
+	if opts.ReloadEvery <= 0 {
+		opts.ReloadEvery = 2 * time.Second
+	}
+	s := &Server{opts: opts, tmpl: map[string]*template.Template{}, ix: opts.Index}
 	for _, page := range []string{"search", "document", "documents", "compare", "error"} {
 		t, err := template.New("layout.html").Funcs(funcs).ParseFS(templateFS, "templates/layout.html", "templates/"+page+".html")
 		if err != nil {
@@ -161,21 +177,73 @@ func cacheStatic(next http.Handler) http.Handler {
 	})
 }
 
-// load builds the document list and the report once.
-func (s *Server) load() error {
-	s.once.Do(func() {
-		docs, err := s.opts.Library.List()
-		var le *corpus.ListError
-		if err != nil && !errors.As(err, &le) {
-			s.loadErr = err
-			return
-		}
-		for _, d := range docs {
-			s.summary = append(s.summary, summarize(d))
-		}
-		s.report = reports.Build(docs)
-	})
-	return s.loadErr
+// index returns the index to search, reloading it first when due.
+func (s *Server) index() *index.Index {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.maybeReloadLocked()
+	return s.ix
+}
+
+// Close closes the index the server uses now.
+func (s *Server) Close() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.ix.Close()
+}
+
+func (s *Server) maybeReloadLocked() {
+	if s.opts.Reload == nil || time.Since(s.checked) < s.opts.ReloadEvery {
+		return
+	}
+	s.checked = time.Now()
+	ix, err := s.opts.Reload()
+	if err != nil {
+		s.opts.Log.Printf("web: reload: %v", err)
+		return
+	}
+	if ix == nil || ix == s.ix {
+		return
+	}
+	old := s.ix
+	s.ix, s.view = ix, nil
+	s.gen++
+	// Searches that started on the old index finish within the timeout.
+	time.AfterFunc(2*s.opts.Timeout, func() { old.Close() })
+}
+
+// load returns the document list and the report, building them if needed.
+func (s *Server) load() (*corpusView, error) {
+	s.mu.Lock()
+	s.maybeReloadLocked()
+	v := s.view
+	s.mu.Unlock()
+	if v != nil {
+		return v, nil
+	}
+	s.buildMu.Lock()
+	defer s.buildMu.Unlock()
+	s.mu.Lock()
+	v, gen := s.view, s.gen
+	s.mu.Unlock()
+	if v != nil {
+		return v, nil
+	}
+	docs, err := s.opts.Library.List()
+	var le *corpus.ListError
+	if err != nil && !errors.As(err, &le) {
+		return nil, err
+	}
+	v = &corpusView{report: reports.Build(docs)}
+	for _, d := range docs {
+		v.summary = append(v.summary, summarize(d))
+	}
+	s.mu.Lock()
+	if s.gen == gen {
+		s.view = v
+	}
+	s.mu.Unlock()
+	return v, nil
 }
 
 // render executes a page template into a buffer, then writes it.
