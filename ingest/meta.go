@@ -36,21 +36,54 @@ func Municipalities() []string {
 	return out
 }
 
+// folded maps a municipality name with å, ä, ö (and é) folded to a, a, o
+// (e) to its spelling, for the names whose folding is unique: OCR and
+// ASCII-only sources write "Grastorp" and "Vaxjo".
+var folded = func() map[string]string {
+	m := map[string]string{}
+	dup := map[string]bool{}
+	for l, n := range municipalities {
+		f := fold(l)
+		if _, ok := m[f]; ok {
+			dup[f] = true
+		}
+		m[f] = n
+	}
+	for f := range dup {
+		delete(m, f)
+	}
+	return m
+}()
+
+var folder = strings.NewReplacer("å", "a", "ä", "a", "ö", "o", "é", "e", "Å", "A", "Ä", "A", "Ö", "O", "É", "E")
+
+func fold(s string) string { return folder.Replace(s) }
+
 // Municipality returns the official spelling of a municipality name given
-// in any case, in the genitive ("Stockholms", "Lilla Edets") or in the
-// form used before "kommun" ("Falu"); "" when s names no municipality.
+// in any case, in the genitive ("Stockholms", "Lilla Edets"), in the form
+// used before "kommun" ("Falu") or with å/ä/ö written a/a/o ("Vaxjo"); ""
+// when s names no municipality.
 func Municipality(s string) string {
 	l := strings.ToLower(strings.Join(strings.Fields(s), " "))
-	if n, ok := municipalities[l]; ok {
-		return n
+	if l == "" {
+		return ""
 	}
+	forms := []string{l}
 	if strings.HasSuffix(l, "s") {
-		if n, ok := municipalities[strings.TrimSuffix(l, "s")]; ok {
+		forms = append(forms, strings.TrimSuffix(l, "s"))
+	}
+	for _, f := range forms {
+		if n, ok := municipalities[f]; ok {
 			return n
 		}
 	}
 	if l == "falu" { // Falu kommun
 		return "Falun"
+	}
+	for _, f := range forms {
+		if n, ok := folded[fold(f)]; ok {
+			return n
+		}
 	}
 	return ""
 }
@@ -68,6 +101,10 @@ var ambiguousNames = map[string]bool{
 // metaScanLen is how much of the start of a text the detectors look at
 // (at least; a quarter of a longer text).
 const metaScanLen = 8000
+
+// metaHeadLen is the opening of a text where a municipality named counts
+// most.
+const metaHeadLen = 600
 
 type token struct {
 	s          string
@@ -115,7 +152,7 @@ func DetectMunicipality(text string) string {
 		scan = scan[:limit]
 	}
 	toks := words(scan)
-	type cand struct{ count, first int }
+	type cand struct{ count, first, score int }
 	found := map[string]*cand{}
 	note := func(name string, pos int) {
 		c := found[name]
@@ -125,6 +162,10 @@ func DetectMunicipality(text string) string {
 		}
 		c.count++
 	}
+	// The opening lines (the entity line, the title) name the document's
+	// own municipality; later mentions may be of others (partners, a list
+	// of related documents).
+	head := min(len(scan), metaHeadLen)
 	joined := func(i, j int) bool { return onlySpace(scan[toks[i].end:toks[j].start]) }
 	for i, t := range toks {
 		l := strings.ToLower(t.s)
@@ -178,9 +219,30 @@ func DetectMunicipality(text string) string {
 			}
 		}
 	}
+	// Score: 2 for every "X kommun", 6 more when it opens the text, 1 for
+	// every mention of the name on its own (the own municipality is named
+	// often: "Växjö har en lång tradition").
+	for _, c := range found {
+		c.score = 2 * c.count
+		if c.first < head {
+			c.score += 6
+		}
+	}
+	if len(found) > 1 {
+		for _, t := range toks {
+			if r, _ := utf8.DecodeRuneInString(t.s); !unicode.IsUpper(r) {
+				continue
+			}
+			if n := Municipality(t.s); n != "" {
+				if c := found[n]; c != nil {
+					c.score++
+				}
+			}
+		}
+	}
 	best, bc := "", cand{}
 	for n, c := range found {
-		if best == "" || c.count > bc.count || c.count == bc.count && c.first < bc.first {
+		if best == "" || c.score > bc.score || c.score == bc.score && c.first < bc.first {
 			best, bc = n, *c
 		}
 	}

@@ -61,6 +61,9 @@ func TestDetectMunicipality(t *testing.T) {
 		{"Kalmar kommun och Växjö kommun", "Kalmar"},
 		{"Uppsala växer. Uppsala ska bli bättre.", "Uppsala"},
 		{"Vara eller inte vara. Vara.", ""},
+		{"Strategi for Grastorp kommun. Grastorp ska vaxa.", "Grästorp"},
+		{"GRÄSTORP KOMMUN\n\nTrafikstrategi\n\n" + strings.Repeat("Text om trafik och annat. ", 30) +
+			"Läs mer: Nacka kommun, plan. Nacka kommun, policy. Nacka kommuns program.", "Grästorp"},
 		{"Ett dokument utan ort.", ""},
 	} {
 		if got := DetectMunicipality(tc.text); got != tc.want {
