@@ -213,7 +213,8 @@ func (a *adoc) plainHeading(i int, c string) (heading, bool) {
 	if hasSentenceVerb(c) || a.leadIn(i, c) {
 		return heading{}, false
 	}
-	if len(ws) >= 2 && !(label != "" && isAllCaps(strings.Join(ws, ""))) {
+	isolated := a.prevAdjacent(i) < 0 && a.nextAdjacent(i) < 0
+	if len(ws) >= 2 && !(isAllCaps(strings.Join(ws, "")) && (label != "" || isolated && len(ws) <= 6)) {
 		lower := false
 		for _, w := range ws[1:] {
 			if !isCap(w) {
