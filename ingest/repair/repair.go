@@ -1,7 +1,19 @@
 // Package repair mends damaged Swedish text: mojibake, lost and misread
 // å/ä/ö, line-break hyphenation, page furniture, footnote marks and web
-// boilerplate. Repair is an ordered list of named fixes; every edit a fix
-// makes is recorded as a corpus.Change, so nothing is dropped silently.
+// boilerplate. Repair is an ordered list of named fixes (DefaultFixes):
+//
+//	unicode      NFC, ligatures, soft hyphens, zero-width and exotic spaces
+//	mojibake     UTF-8 read as Windows-1252/Latin-1, once or twice
+//	boilerplate  viewer chrome, cookie/navigation lines, listings of other documents
+//	furniture    page headers and footers, page numbers, logo and scan noise, OCR bullets
+//	footnotes    footnote text out of the flow, glued marks made superscript numbers
+//	hyphenation  words split at line ends (and by reflow) joined, real hyphens kept
+//	diacritics   lost and misread å/ä/ö and U+FFFD restored by the lexicon
+//
+// Every edit a fix makes is recorded as a corpus.Change whose Before and
+// After reproduce the output exactly (ApplyChanges), so nothing is dropped
+// silently; removals of whole lines by boilerplate, furniture and footnotes
+// are also reported as Result.Boilerplate ranges of raw lines.
 package repair
 
 import (
