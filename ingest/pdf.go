@@ -13,9 +13,10 @@ import (
 var PDFOptions pdftext.Options
 
 // pageSeparator is written between the pages of a PDF in Document.Raw: a
-// blank line, so that the text stays plain lines; Document.Pages holds the
-// exact span of every page.
-const pageSeparator = "\n\n"
+// line holding only a form feed, the page break mark pdftotext and the
+// repair stage know, which white-space trimming reads as a blank line;
+// Document.Pages holds the exact span of every page.
+const pageSeparator = "\n\f\n"
 
 // readPDF fills d.Raw, d.Pages and d.Notes from a PDF.
 func readPDF(d *corpus.Document, data []byte) error {

@@ -16,6 +16,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"strings"
 	"time"
 
 	"styrdok/corpus"
@@ -87,6 +88,7 @@ func Read(name string, data []byte, opts Options) (d *corpus.Document, err error
 		d.Raw, err = readHTML(data)
 	default: // text and markdown
 		d.Raw, err = DecodeText(data)
+		d.Pages = formFeedPages(d.Raw)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
@@ -104,6 +106,29 @@ func Read(name string, data []byte, opts Options) (d *corpus.Document, err error
 	}
 	d.SetUnrepaired()
 	return d, nil
+}
+
+// formFeedPages returns the pages of a text whose pages are separated by
+// form feeds (as pdftotext writes them): every page spans the bytes
+// between two form feeds. A text without form feeds has no pages.
+func formFeedPages(s string) []corpus.Page {
+	if !strings.Contains(s, "\f") {
+		return nil
+	}
+	var pages []corpus.Page
+	start := 0
+	for {
+		i := strings.IndexByte(s[start:], '\f')
+		end := len(s)
+		if i >= 0 {
+			end = start + i
+		}
+		pages = append(pages, corpus.Page{Number: len(pages) + 1, Span: corpus.Span{Start: start, End: end}})
+		if i < 0 {
+			return pages
+		}
+		start = end + 1
+	}
 }
 
 // hasText reports whether s has at least one letter or digit.

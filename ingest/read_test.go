@@ -120,6 +120,20 @@ func TestReadBasics(t *testing.T) {
 	}
 }
 
+func TestFormFeedPages(t *testing.T) {
+	d, err := Read("a.txt", []byte("sida ett\n\fsida två\nmer\n\f\nsida tre"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, p := range d.Pages {
+		got = append(got, fmt.Sprintf("%d:%q", p.Number, d.Raw[p.Span.Start:p.Span.End]))
+	}
+	if want := `1:"sida ett\n" 2:"sida två\nmer\n" 3:"\nsida tre"`; strings.Join(got, " ") != want {
+		t.Errorf("got %s, want %s", strings.Join(got, " "), want)
+	}
+}
+
 // Markdown and text keep their lines: line n of Raw is line n of the file.
 func TestMarkdownLinesKept(t *testing.T) {
 	src, err := os.ReadFile("testdata/fixtures/002.md")
