@@ -671,7 +671,7 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 		prev, next := prevOf(i), nextOf(i)
 		ss := make([]diaScored, len(cs))
 		for k, c := range cs {
-			ss[k] = diaScored{c, diaCtxScore(lx, c.word, prev, next, c.freq) - 2*c.cost + diaAfterNumber(toks, i, c.word)}
+			ss[k] = diaScored{c, diaCtxScore(lx, c.word, prev, next, c.freq) - 2*c.cost + diaAfterNumber(toks, i, c.word) + 0.5*c.gain}
 		}
 		sort.SliceStable(ss, func(a, b int) bool { return ss[a].score > ss[b].score })
 		return ss
@@ -978,6 +978,32 @@ func diaTokenCandidates(lx *sv.Lex, word string, head, strict bool) (cs []diaRep
 		if len(cs) == 0 && len(rs) >= 6 {
 			cs = diaCompoundCandidates(lx, rs, true, false, diaPatternOf(word) == diaTitleCase)
 		}
+		if len(cs) == 0 && (rs[0] == diaFffd || rs[len(rs)-1] == diaFffd) {
+			// A lost quotation mark at the edge ("\uFFFDstöd\uFFFD"):
+			// the word inside decides.
+			core := strings.TrimSuffix(strings.TrimPrefix(word, "\uFFFD"), "\uFFFD")
+			if core != "" && core != word {
+				inner := []diaRepl{{word: strings.ToLower(core), freq: lx.Freq(core)}}
+				if strings.ContainsRune(core, diaFffd) || !lx.Known(core) {
+					inner = diaTokenCandidates(lx, core, head, true)
+				}
+				pre, post := "", ""
+				if strings.HasPrefix(word, "\uFFFD") {
+					pre = "\""
+				}
+				if strings.HasSuffix(word, "\uFFFD") {
+					post = "\""
+				}
+				for _, c := range inner {
+					if c.word == "–" {
+						continue
+					}
+					c.word = pre + c.word + post
+					c.cost += 0.5
+					cs = append(cs, c)
+				}
+			}
+		}
 		return cs
 	}
 	if w, ok := diaWholeSlips[string(rs)]; ok {
@@ -995,7 +1021,7 @@ func diaTokenCandidates(lx *sv.Lex, word string, head, strict bool) (cs []diaRep
 			}
 		}
 	}
-	if len(cs) == 0 && len(rs) >= 3 {
+	if len(cs) == 0 && len(rs) >= 4 && !caps {
 		cs = diaDropped(lx, rs)
 	}
 	if len(cs) == 0 && len(rs) >= 6 {
@@ -1039,7 +1065,7 @@ func diaCompoundCandidates(lx *sv.Lex, rs []rune, strict, caps, title bool) []di
 		if len(tails) == 0 {
 			continue
 		}
-		heads := diaCandidates(lx, head, false, true, strict, caps)
+		heads := diaCandidates(lx, head, title, true, strict, caps)
 		if lx.CompoundHead(string(head)) {
 			heads = append(heads, diaRepl{word: string(head)})
 		} else if title && len(head) >= 4 && lx.Known(diaApplyCase(string(head), "Xx")) {
@@ -1048,25 +1074,20 @@ func diaCompoundCandidates(lx *sv.Lex, rs []rune, strict, caps, title bool) []di
 		if len(heads) == 0 {
 			continue
 		}
-		bt := tails[0]
-		for _, t := range tails[1:] {
-			if t.freq > bt.freq || t.freq == bt.freq && t.cost < bt.cost {
-				bt = t
+		// Every pairing of a head and a tail reading except the token
+		// itself; the scores decide later.
+		for _, bh := range heads[:min(len(heads), 4)] {
+			for _, bt := range tails[:min(len(tails), 4)] {
+				w := bh.word + bt.word
+				if w == string(rs) || seen[w] || !(lx.Compound(w) || title && lx.Compound(diaApplyCase(w, "Xx"))) {
+					continue
+				}
+				seen[w] = true
+				gain := math.Log(float64(diaPartFreq(lx, bh.word)+1)*float64(bt.freq+1)) -
+					math.Log(float64(diaPartFreq(lx, string(head))+1)*float64(lx.Freq(string(tail))+1))
+				out = append(out, diaRepl{word: w, cost: bh.cost + bt.cost + 0.3, freq: bt.freq / 20, compound: true, gain: gain,
+					partsUsed: diaPartFreq(lx, bh.word) > 0 && bt.freq > 0})
 			}
-		}
-		bh := heads[0]
-		for _, h := range heads[1:] {
-			if h.cost < bh.cost || h.cost == bh.cost && h.freq > bh.freq {
-				bh = h
-			}
-		}
-		w := bh.word + bt.word
-		if w != string(rs) && !seen[w] && (lx.Compound(w) || title && lx.Compound(diaApplyCase(w, "Xx"))) {
-			seen[w] = true
-			gain := math.Log(float64(diaPartFreq(lx, bh.word)+1)*float64(bt.freq+1)) -
-				math.Log(float64(diaPartFreq(lx, string(head))+1)*float64(lx.Freq(string(tail))+1))
-			out = append(out, diaRepl{word: w, cost: bh.cost + bt.cost + 0.3, freq: bt.freq / 20, compound: true, gain: gain,
-				partsUsed: diaPartFreq(lx, bh.word) > 0 && bt.freq > 0})
 		}
 	}
 	return out
