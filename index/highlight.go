@@ -3,6 +3,7 @@ package index
 import (
 	"bytes"
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -145,42 +146,66 @@ func scanWords(text string, matchers []matcher) []word {
 		prefixes = append(prefixes, m.prefixes()...)
 	}
 	var ws []word
-	var low, lf []byte
+	var lf []byte
 	pos := 0
 	for i := 0; i < len(text); {
-		r, n := utf8.DecodeRuneInString(text[i:])
-		if !isWordRune(r) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				i++
+				continue
+			}
+		} else if r, n := utf8.DecodeRuneInString(text[i:]); !isWordRune(r) {
 			i += n
 			continue
 		}
 		start := i
-		low, lf = low[:0], lf[:0]
+		lf = lf[:0]
 		for i < len(text) {
-			r, n = utf8.DecodeRuneInString(text[i:])
+			c := text[i]
+			if c < utf8.RuneSelf {
+				if !asciiWord[c] {
+					break
+				}
+				if 'A' <= c && c <= 'Z' {
+					c += 'a' - 'A'
+				}
+				lf = append(lf, c)
+				i++
+				continue
+			}
+			r, n := utf8.DecodeRuneInString(text[i:])
 			if !isWordRune(r) {
 				break
 			}
-			lr := unicode.ToLower(r)
-			low = utf8.AppendRune(low, lr)
-			lf = utf8.AppendRune(lf, foldRune(lr))
+			lf = utf8.AppendRune(lf, foldRune(unicode.ToLower(r)))
 			i += n
 		}
 		pos++
-		if stopSet[string(low)] {
-			continue
-		}
 		for _, p := range prefixes {
-			if bytes.HasPrefix(lf, p) {
-				// Only candidates are kept; a phrase's words are all
-				// candidates, and positions show what lies between them.
+			if !bytes.HasPrefix(lf, p) {
+				continue
+			}
+			// Only candidates are kept; a phrase's words are all
+			// candidates, and positions show what lies between them.
+			low := []byte(strings.ToLower(text[start:i]))
+			if !stopSet[string(low)] {
 				ws = append(ws, word{start: start, end: i, pos: pos,
 					plain: plainStems.stem(low), folded: foldedStems.stem(lf)})
-				break
 			}
+			break
 		}
 	}
 	return ws
 }
+
+// asciiWord marks the ASCII bytes that belong to words.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = isWordRune(rune(c))
+	}
+	return t
+}()
 
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)

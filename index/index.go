@@ -296,6 +296,9 @@ func (ix *Index) update(docs []*corpus.Document, del []string) error {
 	if cerr := w.Close(); err == nil {
 		err = cerr
 	}
+	if err == nil {
+		err = dropObsolete(ix.dir, gen)
+	}
 	if err != nil {
 		os.RemoveAll(filepath.Join(ix.dir, gen))
 		return fmt.Errorf("index %s: %w", ix.dir, err)
@@ -470,11 +473,25 @@ func RebuildFunc(dir string, next func() (*corpus.Document, error), progress fun
 	if cerr := bi.Close(); err == nil {
 		err = cerr
 	}
+	if err == nil {
+		err = dropObsolete(dir, gen)
+	}
 	if err != nil {
 		os.RemoveAll(path)
 		return fmt.Errorf("index %s: %w", dir, err)
 	}
 	return swapCurrent(dir, gen)
+}
+
+// dropObsolete removes the segment files of generation gen that merges
+// made obsolete but bleve had not deleted yet when it was closed: opening
+// an index for writing deletes them.
+func dropObsolete(dir, gen string) error {
+	bi, err := openGen(dir, gen, false)
+	if err != nil {
+		return err
+	}
+	return bi.Close()
 }
 
 // compact merges the segments of a freshly built index into one: queries

@@ -24,17 +24,18 @@ import (
 )
 
 type benchOptions struct {
-	Data       string // gencorpus output directory (txt/, manifest.jsonl)
-	Generate   int    // generate this many documents first (needs --gencorpus)
-	GenCorpus  string // path of gencorpus.py
-	Seed       int
-	N          int    // index only the first N documents of the manifest (0: all)
-	Queries    string // queries.tsv: type<TAB>text
-	Work       string // where the index is built (default: a temporary directory)
-	Keep       bool   // keep the index
-	Pipeline   bool   // run repair and analyze too (sections), not only the reader
-	Warmup     int
-	CPUProfile string // write a CPU profile of the timed queries here
+	Data         string // gencorpus output directory (txt/, manifest.jsonl)
+	Generate     int    // generate this many documents first (needs --gencorpus)
+	GenCorpus    string // path of gencorpus.py
+	Seed         int
+	N            int    // index only the first N documents of the manifest (0: all)
+	Queries      string // queries.tsv: type<TAB>text
+	Work         string // where the index is built (default: a temporary directory)
+	Keep         bool   // keep the index
+	Pipeline     bool   // run repair and analyze too (sections), not only the reader
+	Warmup       int
+	CPUProfile   string // write a CPU profile of the timed queries here
+	IndexProfile string // write a CPU profile of the indexing here
 }
 
 func newBenchCmd(g *globalOptions) *cobra.Command {
@@ -76,6 +77,7 @@ index alone; --pipeline also repairs and analyzes them into sections.`,
 	f.BoolVar(&opts.Pipeline, "pipeline", false, "repair and analyze documents (sections) before indexing")
 	f.IntVar(&opts.Warmup, "warmup", 100, "warm-up queries before timing")
 	f.StringVar(&opts.CPUProfile, "cpuprofile", "", "write a CPU profile of the timed queries to this file")
+	f.StringVar(&opts.IndexProfile, "index-cpuprofile", "", "write a CPU profile of the indexing to this file")
 	return cmd
 }
 
@@ -96,6 +98,7 @@ type benchReport struct {
 	TextBytes     int64                 `json:"text_bytes"`
 	IndexSeconds  float64               `json:"index_seconds"` // wall time of the rebuild, reading included
 	ReadSeconds   float64               `json:"read_seconds"`  // of which reading (and the pipeline)
+	CPUSeconds    float64               `json:"cpu_seconds"`   // user+system CPU time of the rebuild (all threads)
 	DocsPerSecond float64               `json:"docs_per_second"`
 	MBPerSecond   float64               `json:"mb_per_second"`
 	IndexBytes    int64                 `json:"index_bytes"`
@@ -168,11 +171,28 @@ func runBench(ctx context.Context, g *globalOptions, opts benchOptions) error {
 			fmt.Fprintf(g.Stderr, "\rindexed %d/%d documents", done, len(entries))
 		}
 	}
-	start := time.Now()
-	if err := index.RebuildFunc(idxDir, next, progress); err != nil {
+	var stopProfile func()
+	if opts.IndexProfile != "" {
+		f, err := os.Create(opts.IndexProfile)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := pprof.StartCPUProfile(f); err != nil {
+			return err
+		}
+		stopProfile = pprof.StopCPUProfile
+	}
+	start, cpu0 := time.Now(), cpuTime()
+	err = index.RebuildFunc(idxDir, next, progress)
+	elapsed := time.Since(start)
+	rep.CPUSeconds = (cpuTime() - cpu0).Seconds()
+	if stopProfile != nil {
+		stopProfile()
+	}
+	if err != nil {
 		return err
 	}
-	elapsed := time.Since(start)
 	if !g.Quiet {
 		fmt.Fprintln(g.Stderr)
 	}
@@ -372,7 +392,7 @@ func peakRSS() int64 {
 
 func printBench(w io.Writer, r benchReport) {
 	fmt.Fprintf(w, "documents      %d (%d sections), %.1f MB of text\n", r.Documents, r.Sections, float64(r.TextBytes)/1e6)
-	fmt.Fprintf(w, "indexing       %.1f s (reading %.1f s): %.0f docs/s, %.1f MB/s\n", r.IndexSeconds, r.ReadSeconds, r.DocsPerSecond, r.MBPerSecond)
+	fmt.Fprintf(w, "indexing       %.1f s (reading %.1f s; %.1f s CPU): %.0f docs/s, %.1f MB/s\n", r.IndexSeconds, r.ReadSeconds, r.CPUSeconds, r.DocsPerSecond, r.MBPerSecond)
 	fmt.Fprintf(w, "index size     %.1f MB (%.2f × text)\n", float64(r.IndexBytes)/1e6, float64(r.IndexBytes)/float64(max(r.TextBytes, 1)))
 	fmt.Fprintf(w, "peak RSS       %.0f MiB\n", float64(r.PeakRSSBytes)/(1<<20))
 	types := make([]string, 0, len(r.Queries))
