@@ -24,6 +24,7 @@ func TestGencorpus(t *testing.T) {
 		Pages                                  int
 	}
 	n, okM, okT := map[string]int{}, map[string]int{}, map[string]int{}
+	var wFound, wTotal, swFound, swTotal int
 	for sc.Scan() {
 		var r rec
 		json.Unmarshal(sc.Bytes(), &r)
@@ -48,12 +49,42 @@ func TestGencorpus(t *testing.T) {
 			} else if os.Getenv("SHOWT") != "" {
 				t.Logf("%s: title %q want %q", p, d.Title, r.Title)
 			}
+			if kind == "pdf" && r.Variant == "clean" {
+				src, _ := os.ReadFile(filepath.Join(dir, r.Txt))
+				f, n := survival(string(src), d.Raw)
+				swFound += f
+				swTotal += n
+				f, n = wordRecall(string(src), d.Raw)
+				wFound += f
+				wTotal += n
+			}
 			if kind == "pdf" && len(d.Pages) != r.Pages && os.Getenv("SHOWP") != "" {
 				t.Logf("%s: %d pages want %d", p, len(d.Pages), r.Pages)
 			}
 		}
 	}
+	if wTotal > 0 {
+		t.Logf("clean PDFs: words %d/%d (%.2f%%), å/ä/ö words %d/%d (%.2f%%)",
+			wFound, wTotal, 100*float64(wFound)/float64(wTotal), swFound, swTotal, 100*float64(swFound)/float64(swTotal))
+	}
 	for k := range n {
 		t.Logf("%s: municipality %d/%d title %d/%d", k, okM[k], n[k], okT[k], n[k])
 	}
+}
+
+// wordRecall is the share of the words of src (as a multiset) found among
+// the words of got.
+func wordRecall(src, got string) (found, total int) {
+	have := map[string]int{}
+	for _, w := range words(got) {
+		have[w.s]++
+	}
+	for _, w := range words(src) {
+		total++
+		if have[w.s] > 0 {
+			have[w.s]--
+			found++
+		}
+	}
+	return found, total
 }
