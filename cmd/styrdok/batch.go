@@ -205,6 +205,7 @@ func runBatch(ctx context.Context, g *globalOptions, opts batchOptions, dir stri
 	}
 
 	inputs, walkErrs := expandInputs([]string{dir})
+	inputs = skipBatchOutputs(inputs, absDir)
 	logf, err := os.Create(filepath.Join(out, batchLogName))
 	if err != nil {
 		return fmt.Errorf("batch: %w", err)
@@ -261,7 +262,7 @@ func runBatch(ctx context.Context, g *globalOptions, opts batchOptions, dir stri
 		close(results)
 	}()
 
-	seen := map[string]bool{} // absolute paths of this run's inputs
+	seen := map[string]bool{} // absolute paths and IDs of this run's inputs
 	var firstErr error
 	for res := range results {
 		if res.Status == "" {
@@ -269,6 +270,9 @@ func runBatch(ctx context.Context, g *globalOptions, opts batchOptions, dir stri
 		}
 		total++
 		seen[res.abs] = true
+		if res.ID != "" && res.Status != statusFailed {
+			seen[res.ID] = true
+		}
 		if res.doc != nil || len(res.Replaced) > 0 {
 			if err := r.idx.Add(res.doc, res.Replaced); err != nil && firstErr == nil {
 				firstErr = err
@@ -549,7 +553,8 @@ func scanStore(dir string) ([]storeEntry, error) {
 }
 
 // prune removes stored documents whose source lies under dir but was not
-// among this run's inputs (the file was deleted or renamed).
+// among this run's inputs (the file was deleted or renamed), unless another
+// input has the same bytes. seen holds the inputs' paths and IDs.
 func (r *batchRun) prune(dir string, seen map[string]bool) ([]batchOutcome, error) {
 	entries, err := scanStore(r.st.Dir)
 	if err != nil {
@@ -558,7 +563,7 @@ func (r *batchRun) prune(dir string, seen map[string]bool) ([]batchOutcome, erro
 	prefix := dir + string(filepath.Separator)
 	var outs []batchOutcome
 	for _, e := range entries {
-		if !strings.HasPrefix(e.Source, prefix) || seen[e.Source] {
+		if !strings.HasPrefix(e.Source, prefix) || seen[e.Source] || seen[e.ID] {
 			continue
 		}
 		start := time.Now()
@@ -684,6 +689,35 @@ func shortPath(p string, n int) string {
 
 // errDirLocked says another batch run is writing to the same folder.
 var errDirLocked = errors.New("another styrdok batch is running on this output folder")
+
+// skipBatchOutputs drops inputs inside a batch output folder (one with a
+// batch lock file) under dir: OUTDIR may lie inside DIR, and its reports
+// are not documents.
+func skipBatchOutputs(inputs []input, dir string) []input {
+	isOut := map[string]bool{}
+	var check func(d string) bool
+	check = func(d string) bool {
+		if v, ok := isOut[d]; ok {
+			return v
+		}
+		v := false
+		if _, err := os.Stat(filepath.Join(d, batchLockName)); err == nil {
+			v = true
+		} else if parent := filepath.Dir(d); d != dir && parent != d && strings.HasPrefix(parent, dir) {
+			v = check(parent)
+		}
+		isOut[d] = v
+		return v
+	}
+	kept := inputs[:0]
+	for _, in := range inputs {
+		abs, err := filepath.Abs(in.Path)
+		if err != nil || !check(filepath.Dir(abs)) {
+			kept = append(kept, in)
+		}
+	}
+	return kept
+}
 
 // removeTempFiles removes the ".name.tmp-*" files WriteFileAtomic leaves
 // when the process dies between create and rename.

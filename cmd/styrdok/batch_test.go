@@ -341,6 +341,33 @@ func TestBatchRuns(t *testing.T) {
 		t.Errorf("log for the pruned file: %+v", o)
 	}
 
+	// A copy of a file under another name keeps the document when the
+	// original is deleted and pruned; OUTDIR inside DIR is not read.
+	cp := filepath.Join(src, "kopia.txt")
+	writeFile(t, cp, seeds[0])
+	if err, stderr = run(batchOptions{Prune: true}); err != nil {
+		t.Fatalf("copy: %v\n%s", err, stderr)
+	}
+	os.Remove(good[0])
+	inner := filepath.Join(src, "ut")
+	g, _, errb := batchGlobals()
+	if err := runBatch(ctx, g, batchOptions{Out: inner, Prune: true}, src); err != nil {
+		t.Fatalf("out inside: %v\n%s", err, errb)
+	}
+	g, _, errb = batchGlobals()
+	if err := runBatch(ctx, g, batchOptions{Out: inner, Prune: true}, src); err != nil {
+		t.Fatalf("out inside, again: %v\n%s", err, errb)
+	}
+	if !strings.Contains(errb.String(), "0 added, 0 replaced, 2 unchanged, 0 failed") {
+		t.Errorf("a batch folder inside DIR was read:\n%s", errb)
+	}
+	if err, stderr = run(batchOptions{Prune: true}); err != nil {
+		t.Fatalf("prune with a copy: %v\n%s", err, stderr)
+	}
+	if got := batchStoredIDs(t, out); !equalStrings(got, want) {
+		t.Errorf("store after pruning a file with a copy = %v, want %v", got, want)
+	}
+
 	// --force processes everything again; nothing is duplicated.
 	if err, stderr = run(batchOptions{Force: true}); err != nil {
 		t.Fatalf("force: %v\n%s", err, stderr)
