@@ -27,3 +27,32 @@ func BenchmarkRead(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkGencorpusPDF reads the PDFs GCPDF (a glob, e.g. a gencorpus
+// run's pdf/*.pdf) names and reports pages a second. Skipped without GCPDF.
+func BenchmarkGencorpusPDF(b *testing.B) {
+	files, _ := filepath.Glob(os.Getenv("GCPDF"))
+	if len(files) == 0 {
+		b.Skip()
+	}
+	var datas [][]byte
+	total := 0
+	for _, f := range files {
+		d, _ := os.ReadFile(f)
+		datas = append(datas, d)
+		total += len(d)
+	}
+	b.SetBytes(int64(total))
+	pages := 0
+	for b.Loop() {
+		pages = 0
+		for i, d := range datas {
+			doc, err := Read(files[i], d, Options{})
+			if err != nil {
+				b.Fatal(err)
+			}
+			pages += len(doc.Pages)
+		}
+	}
+	b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+}

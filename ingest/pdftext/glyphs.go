@@ -109,6 +109,26 @@ type fontInfo struct {
 	known   bool            // widths come from the file, not a guess
 	scale   float64         // glyph space to text space (0.001 except Type3)
 	bold    bool
+	decoded map[string]string // code -> text, cached: a ToUnicode lookup scans the whole map
+}
+
+// decode returns the cleaned text of one code.
+func (f *fontInfo) decode(code string) string {
+	if s, ok := f.decoded[code]; ok {
+		return s
+	}
+	s := code
+	if f.enc != nil {
+		s = f.enc.Decode(code)
+	}
+	s = cleanGlyph(s)
+	if f.decoded == nil {
+		f.decoded = map[string]string{}
+	}
+	if len(f.decoded) < 1<<16 {
+		f.decoded[code] = s
+	}
+	return s
 }
 
 func newFont(v pdf.Value) *fontInfo {
@@ -403,13 +423,7 @@ func (it *interp) show(g *gstate, raw string) {
 		if step == 2 {
 			c = c<<8 | int(code[1])
 		}
-		var s string
-		if f.enc != nil {
-			s = f.enc.Decode(code)
-		} else {
-			s = code
-		}
-		s = cleanGlyph(s)
+		s := f.decode(code)
 		w0 := f.width(c, s)
 		m := g.tm.mul(g.ctm)
 		trm := matrix{g.tfs * g.th, 0, 0, g.tfs, 0, g.trise}.mul(m)
