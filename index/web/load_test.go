@@ -25,7 +25,9 @@ import (
 // throughput, p50 and p99 latency and the number of failed requests.
 //
 //	STYRDOK_LOAD_CORPUS   a corpus directory with its index (a batch run's
-//	                      OUTDIR/corpus); the seed corpus when unset
+//	                      OUTDIR/corpus), or an index directory alone
+//	                      (styrdok bench --keep; then n counts sections);
+//	                      the seed corpus when unset
 //	STYRDOK_LOAD_QUERIES  queries, one "type<TAB>text" a line (e.g.
 //	                      shared/data/bench/queries.tsv); a few words when unset
 //	STYRDOK_LOAD_SECONDS  how long to run (default 5)
@@ -86,7 +88,7 @@ func BenchmarkServeLoad(b *testing.B) {
 		b.ReportMetric(float64(pct(0.50).Microseconds())/1000, "p50-ms")
 		b.ReportMetric(float64(pct(0.99).Microseconds())/1000, "p99-ms")
 		b.ReportMetric(float64(errs), "errors")
-		b.Logf("%d documents, %d clients, %d s: %d requests, %.1f req/s, p50 %v, p99 %v, %d errors %s",
+		b.Logf("%d documents (or sections), %d clients, %d s: %d requests, %.1f req/s, p50 %v, p99 %v, %d errors %s",
 			docs, clients, seconds, len(lat), float64(len(lat))/float64(seconds), pct(0.5), pct(0.99), errs, firstErr)
 	}
 }
@@ -114,6 +116,17 @@ func loadHandler(b *testing.B) (http.Handler, int) {
 			b.Fatal(err)
 		}
 		lib, n = memLib(docs), len(docs)
+	} else if index.Exists(dir) {
+		// An index alone (styrdok bench --keep): search works, document
+		// pages do not.
+		var err error
+		if ix, err = index.Open(dir); err != nil {
+			b.Fatal(err)
+		}
+		lib = memLib(nil)
+		if c, err := ix.DocCount(); err == nil {
+			n = int(c)
+		}
 	} else {
 		var err error
 		if ix, err = index.Open(filepath.Join(dir, "index")); err != nil {
