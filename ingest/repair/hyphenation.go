@@ -58,6 +58,11 @@ var ocrReadings = map[rune][]rune{
 // beginning). It lets hyphenation join words whose diacritics are still
 // missing ("verksam-hetsberittelse").
 func restoredKnown(w string, head bool) bool {
+	return restoredKnownN(w, head, 2)
+}
+
+// restoredKnownN is restoredKnown with up to n letters read back.
+func restoredKnownN(w string, head bool, n int) bool {
 	rs := []rune(w)
 	if len(rs) > 40 {
 		return false
@@ -69,34 +74,30 @@ func restoredKnown(w string, head bool) bool {
 		}
 		return lexicon.Known(s) || lexicon.Compound(s)
 	}
-	for i, r := range rs {
-		for _, a := range ocrReadings[r] {
-			rs[i] = a
-			if ok(rs) {
-				return true
-			}
-			for j := i + 1; j < len(rs); j++ {
-				for _, b := range ocrReadings[rs[j]] {
-					old := rs[j]
-					rs[j] = b
-					found := ok(rs)
-					rs[j] = old
-					if found {
-						return true
-					}
+	var try func(from, left int) bool
+	try = func(from, left int) bool {
+		for i := from; i < len(rs); i++ {
+			r := rs[i]
+			for _, a := range ocrReadings[r] {
+				rs[i] = a
+				found := ok(rs) || (left > 1 && try(i+1, left-1))
+				rs[i] = r
+				if found {
+					return true
 				}
 			}
 		}
-		rs[i] = r
+		return false
 	}
-	return false
+	return try(0, n)
 }
 
 func applyHyphenation(text string) (string, []corpus.Change) {
-	if strings.IndexByte(text, '-') < 0 {
-		return text, nil
-	}
 	e := edits{text: text}
+	splitCells(&e, text)
+	if strings.IndexByte(text, '-') < 0 {
+		return e.finish()
+	}
 	for i := 0; i < len(text); {
 		k := strings.IndexByte(text[i:], '-')
 		if k < 0 {
@@ -315,4 +316,49 @@ func hasUpperRune(s string) bool {
 		}
 	}
 	return false
+}
+
+// splitCells joins the end of a word that a table layout pushed onto a
+// line of its own ("Stadsbyggnadsnämnde" / "" / "n"): a line of one to
+// three lower-case letters, set off by blank lines, whose letters complete
+// the last word of the line before into a known word or compound (read
+// back with lost å/ä/ö if need be).
+func splitCells(e *edits, text string) {
+	lines := splitLines(text)
+	for i := 1; i < len(lines); i++ {
+		l := lines[i]
+		frag := text[l.Start:l.End]
+		n := utf8.RuneCountInString(frag)
+		if n < 1 || n > 3 || !allLower(frag) {
+			continue
+		}
+		if i+1 < len(lines) && lines[i+1].End > lines[i+1].Start && !isBlank(text[lines[i+1].Start:lines[i+1].End]) {
+			continue // the fragment must stand alone
+		}
+		p := i - 1
+		if p > 0 && isBlank(text[lines[p].Start:lines[p].End]) {
+			p--
+		}
+		prev := text[lines[p].Start:lines[p].End]
+		w := wordBefore(prev, len(prev))
+		if utf8.RuneCountInString(w) < 4 {
+			continue
+		}
+		if lexicon.Known(w) || lexicon.Compound(w) {
+			continue
+		}
+		joined := w + frag
+		if lexicon.Known(joined) || lexicon.Compound(joined) || restoredKnownN(joined, false, 3) {
+			e.add(lines[p].End, text[lines[p].End:l.End], frag, "split word: table cell end joined to its word")
+		}
+	}
+}
+
+func allLower(s string) bool {
+	for _, r := range s {
+		if !unicode.IsLower(r) {
+			return false
+		}
+	}
+	return s != ""
 }

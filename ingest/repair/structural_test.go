@@ -415,3 +415,13 @@ func TestRepeatedPassageKept(t *testing.T) {
 		t.Errorf("repeated passage changed: %q", got)
 	}
 }
+
+func TestSplitCells(t *testing.T) {
+	in := "Socialnämnden\nStadsbyggnadsnämnde\n\nn\n\nTrafiknämnden\nDet är\n\nen\n\nsak.\n"
+	want := "Socialnämnden\nStadsbyggnadsnämnden\n\nTrafiknämnden\nDet är\n\nen\n\nsak.\n"
+	out, changes := HyphenationFix().Apply(in)
+	checkChanges(t, "split cells", in, out, changes)
+	if out != want {
+		t.Errorf("split cells:\n got %q\nwant %q", out, want)
+	}
+}
