@@ -4,12 +4,14 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strconv"
 	"strings"
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
+	"golang.org/x/text/encoding/charmap"
 )
 
 // glyph is one shown character code, in device space (points, y up).
@@ -110,6 +112,67 @@ type fontInfo struct {
 	scale   float64         // glyph space to text space (0.001 except Type3)
 	bold    bool
 	decoded map[string]string // code -> text, cached: a ToUnicode lookup scans the whole map
+	diff    *differences      // a simple font's /Encoding dictionary, when it has one
+}
+
+// differences is a simple font's encoding dictionary: glyph names by code
+// and the base encoding of the other codes. The PDF library reads the
+// names it knows; this adds "uniXXXX" and "uXXXX[XX]" names and a base
+// encoding other than Latin-1.
+type differences struct {
+	names [256]string
+	base  *charmap.Charmap // nil: the library's reading
+}
+
+func readDifferences(enc pdf.Value) *differences {
+	d := &differences{}
+	switch enc.Key("BaseEncoding").Name() {
+	case "WinAnsiEncoding":
+		d.base = charmap.Windows1252
+	case "MacRomanEncoding":
+		d.base = charmap.Macintosh
+	}
+	diffs := enc.Key("Differences")
+	code := -1
+	for i := 0; i < diffs.Len() && i < 1024; i++ {
+		x := diffs.Index(i)
+		switch x.Kind() {
+		case pdf.Integer:
+			code = int(x.Int64())
+		case pdf.Name:
+			if code >= 0 && code < 256 {
+				d.names[code] = x.Name()
+			}
+			code++
+		}
+	}
+	return d
+}
+
+// decode reads a one-byte code; ok is false when the library's reading
+// should stand.
+func (d *differences) decode(c byte) (string, bool) {
+	name := d.names[c]
+	if name == "" {
+		if d.base != nil {
+			return string(d.base.DecodeByte(c)), true
+		}
+		return "", false
+	}
+	var hex string
+	switch {
+	case strings.HasPrefix(name, "uni") && len(name) >= 7:
+		hex = name[3:7]
+	case strings.HasPrefix(name, "u") && len(name) >= 5 && len(name) <= 7:
+		hex = name[1:]
+	default:
+		return "", false
+	}
+	n, err := strconv.ParseUint(hex, 16, 32)
+	if err != nil || !utf8.ValidRune(rune(n)) {
+		return "", false
+	}
+	return string(rune(n)), true
 }
 
 // decode returns the cleaned text of one code.
@@ -120,6 +183,11 @@ func (f *fontInfo) decode(code string) string {
 	s := code
 	if f.enc != nil {
 		s = f.enc.Decode(code)
+	}
+	if f.diff != nil && len(code) == 1 {
+		if t, ok := f.diff.decode(code[0]); ok {
+			s = t
+		}
 	}
 	s = cleanGlyph(s)
 	if f.decoded == nil {
@@ -157,6 +225,9 @@ func newFont(v pdf.Value) *fontInfo {
 		if fm := v.Key("FontMatrix"); fm.Len() == 6 && fm.Index(0).Float64() != 0 {
 			f.scale = math.Abs(fm.Index(0).Float64())
 		}
+	}
+	if enc := v.Key("Encoding"); enc.Kind() == pdf.Dict {
+		f.diff = readDifferences(enc)
 	}
 	f.first = int(v.Key("FirstChar").Int64())
 	ws := v.Key("Widths")

@@ -70,6 +70,8 @@ func TestEncodings(t *testing.T) {
 			"BT /F1 12 Tf 72 700 Td (V\x8axj\x9a \x8crs \x80ngel \x85rebro) Tj ET", "Växjö års Ängel Örebro", nil},
 		{"Differences", "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [128 /adieresis /odieresis /aring] >> >>",
 			"BT /F1 12 Tf 72 700 Td (V\x80xj\x81 \x82r) Tj ET", "Växjö år", nil},
+		{"Differences with uni names and a WinAnsi base", "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding << /Type /Encoding /BaseEncoding /WinAnsiEncoding /Differences [1 /uni00E4 /u00F6 /g77] >> >>",
+			"BT /F1 12 Tf 72 700 Td (V\x01xj\x02 \x96 \x80) Tj ET", "Växjö – €", nil},
 		{"Identity-H with ToUnicode", "<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+Sans /Encoding /Identity-H /DescendantFonts [6 0 R] /ToUnicode 7 0 R >>",
 			"BT /F1 12 Tf 72 700 Td <0001000200030004000500060007> Tj ET", "Växjö å",
 			[]string{
