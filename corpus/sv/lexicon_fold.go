@@ -79,3 +79,13 @@ func (l *Lex) Listed(word string) bool {
 	i := l.lookup(word)
 	return i >= 0 && l.flags[i]&(flagWord|flagHunspell) == flagWord|flagHunspell
 }
+
+// EachDiacritic calls fn for every entry with å, ä, ö or é and its
+// frequency, until fn returns false.
+func (l *Lex) EachDiacritic(fn func(word string, freq int) bool) {
+	for _, id := range l.foldID {
+		if !fn(l.word(int(id)), int(l.freq[id])) {
+			return
+		}
+	}
+}

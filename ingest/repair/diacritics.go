@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -982,7 +983,7 @@ func diaTokenCandidates(lx *sv.Lex, word string, head, strict bool) (cs []diaRep
 			// A lost quotation mark at the edge ("\uFFFDstöd\uFFFD"):
 			// the word inside decides.
 			core := strings.TrimSuffix(strings.TrimPrefix(word, "\uFFFD"), "\uFFFD")
-			if core != "" && core != word {
+			if utf8.RuneCountInString(core) >= 3 && core != word && diaPatternOf(core) != diaUpperCase {
 				inner := []diaRepl{{word: strings.ToLower(core), freq: lx.Freq(core)}}
 				if strings.ContainsRune(core, diaFffd) || !lx.Known(core) {
 					inner = diaTokenCandidates(lx, core, head, true)
@@ -1003,6 +1004,12 @@ func diaTokenCandidates(lx *sv.Lex, word string, head, strict bool) (cs []diaRep
 					cs = append(cs, c)
 				}
 			}
+		}
+		if len(cs) == 0 {
+			// No word fits: each U+FFFD becomes the letter that Swedish
+			// words most often have between the same two letters, so
+			// that no U+FFFD is left.
+			cs = []diaRepl{{word: diaGuessLetters(lx, rs), cost: 2}}
 		}
 		return cs
 	}
@@ -1136,4 +1143,73 @@ func diaEdit1(lx *sv.Lex, rs []rune) []diaRepl {
 		return nil
 	}
 	return []diaRepl{best}
+}
+
+var (
+	diaTriOnce sync.Once
+	diaTri     map[[3]rune]*[3]int // (letter before, letter after) -> counts of å, ä, ö
+)
+
+// diaGuessLetters replaces each U+FFFD of a lower-case token by å, ä or
+// ö, whichever the lexicon's words (weighted by frequency) most often have
+// between the same neighbouring letters, falling back to one neighbour and
+// then to ä.
+func diaGuessLetters(lx *sv.Lex, rs []rune) string {
+	diaTriOnce.Do(func() {
+		diaTri = map[[3]rune]*[3]int{}
+		lx.EachDiacritic(func(w string, freq int) bool {
+			ws := []rune(strings.ToLower(w))
+			for i, r := range ws {
+				k := strings.IndexRune("åäö", r)
+				if k < 0 {
+					continue
+				}
+				k /= 2 // byte index of a two-byte letter
+				prev, next := rune('^'), rune('$')
+				if i > 0 {
+					prev = ws[i-1]
+				}
+				if i+1 < len(ws) {
+					next = ws[i+1]
+				}
+				for _, key := range [][3]rune{{prev, next, 0}, {prev, 0, 1}, {0, next, 2}} {
+					c := diaTri[key]
+					if c == nil {
+						c = &[3]int{}
+						diaTri[key] = c
+					}
+					c[k] += freq + 1
+				}
+			}
+			return true
+		})
+	})
+	out := make([]rune, len(rs))
+	for i, r := range rs {
+		if r != diaFffd {
+			out[i] = r
+			continue
+		}
+		prev, next := rune('^'), rune('$')
+		if i > 0 {
+			prev = out[i-1]
+		}
+		if i+1 < len(rs) {
+			next = rs[i+1]
+		}
+		out[i] = 'ä'
+		for _, key := range [][3]rune{{prev, next, 0}, {prev, 0, 1}, {0, next, 2}} {
+			if c := diaTri[key]; c != nil {
+				best := 0
+				for k := 1; k < 3; k++ {
+					if c[k] > c[best] {
+						best = k
+					}
+				}
+				out[i] = []rune("åäö")[best]
+				break
+			}
+		}
+	}
+	return string(out)
 }

@@ -157,7 +157,7 @@ func FuzzDiacritics(f *testing.F) {
 	for _, s := range []string{
 		"", "ar", "Det ar bra for oss", "f\uFFFDr", "\uFFFD", "#r &r 4r dr p& 1 | {or",
 		"méangfalden uppritthéaller", "Overstatlig", "a@b.se", "ÅÄÖ åäö", "ii rn m",
-		"vart fjarde ar", strippedLead + "pa samma satt",
+		"vart fjarde ar", strippedLead + "pa samma satt", "KV\uFFFD? kurs\uFFFDr \uFFFDst\uFFFDd\uFFFD 12\uFFFD",
 	} {
 		f.Add(s)
 	}
@@ -171,6 +171,9 @@ func FuzzDiacritics(f *testing.F) {
 			if c.Pos < 0 || c.Pos+len(c.Before) > len(in) || in[c.Pos:c.Pos+len(c.Before)] != c.Before {
 				t.Fatalf("change %+v does not match the input", c)
 			}
+		}
+		if strings.ContainsRune(out, '\uFFFD') {
+			t.Fatalf("U+FFFD left in %q", out)
 		}
 		if utf8.ValidString(in) && !utf8.ValidString(out) {
 			t.Fatalf("valid input gave invalid output %q", out)
