@@ -32,8 +32,9 @@ var (
 	reHTMLHead   = regexp.MustCompile(`(?i)^\s*<h([1-6])[^>]*>(.*?)</h[1-6]>\s*$`)
 	reBoldLine   = regexp.MustCompile(`^\s*(?:\*\*|__)([^*_].*?)(?:\*\*|__)\s*$`)
 	reNumbered   = regexp.MustCompile(`^\s*(\d{1,2}(?:\.\d{1,2})*)\.?\s+(\p{Lu}.*)$`)
-	reLetterhead = regexp.MustCompile(`(?i)^[\p{L}-]+s?\s+(stad|kommun|region|landsting)$`)
+	reLetterhead = regexp.MustCompile(`(?i)^[\p{L}-]+s?\s+(stad|kommun|region|landsting|stads|kommuns|regions)$|^(?:läs mer|tillsvidare|tills vidare|download|ladda ner)$`)
 	reLabelValue = regexp.MustCompile(`^\p{L}[\p{L} /]{0,30}:\s*\S`)
+	reNumPrefix  = regexp.MustCompile(`^\d{1,2}(?:\.\d{1,2})*\.?\s+`)
 	reTOCLine    = regexp.MustCompile(`(?:\.{3,}|…|\s{2,}|\t)\s*\d+\s*$`)
 	reDigitLine  = regexp.MustCompile(`\d{3,}|@|\btfn\b|\btelefon\b|\bsida\s+\d`)
 )
@@ -151,7 +152,7 @@ func (a *adoc) lineHeading(i int) (heading, bool) {
 		if text == "" || utf8.RuneCountInString(text) > 120 {
 			return heading{}, false
 		}
-		if reLetterhead.MatchString(text) || isAllCaps(strings.ReplaceAll(text, " ", "")) && kind != "markdown" && HeadingLabel(text) == "" {
+		if reLetterhead.MatchString(reNumPrefix.ReplaceAllString(text, "")) || isAllCaps(strings.ReplaceAll(text, " ", "")) && kind != "markdown" && HeadingLabel(text) == "" {
 			return heading{}, false
 		}
 		off := strings.Index(t, strings.Fields(text)[0])
@@ -358,6 +359,17 @@ func runInHeadings(line string, base int) []heading {
 		if hasSentenceVerb(text) || containsWord(text, "som", "att", "är", "med") && !vocab {
 			continue
 		}
+		if reLetterhead.MatchString(text) {
+			continue
+		}
+		if chained && !vocab && (strings.ContainsAny(text, "0123456789") || len(words(text)) < 2 || !hasLowerWord(text)) {
+			continue
+		}
+		// A body named before its duties ("Kommunstyrelsen Fastställer …")
+		// heads them only when a verb follows.
+		if vocab && len(words(text)) == 1 && isActorWord(w, f) && j < len(locs) && verbByForm[fold(line[locs[j][0]:locs[j][1]])] == nil {
+			continue
+		}
 		if tw := words(text); len(tw) > 1 && foldedLeadIn[fold(tw[len(tw)-1])] {
 			continue
 		}
@@ -388,6 +400,15 @@ func runInEnd(line string, locs [][]int, k int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+func hasLowerWord(s string) bool {
+	for _, w := range words(s) {
+		if !isCap(w) && !isNumber(w) {
+			return true
+		}
+	}
+	return false
 }
 
 func containsWord(s string, ws ...string) bool {
