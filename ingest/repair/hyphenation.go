@@ -344,7 +344,7 @@ func splitCells(e *edits, text string) {
 		if utf8.RuneCountInString(w) < 4 {
 			continue
 		}
-		if lexicon.Known(w) || lexicon.Compound(w) {
+		if lexicon.Known(w) {
 			continue
 		}
 		joined := w + frag
