@@ -24,6 +24,10 @@ var skipHTML = map[atom.Atom]bool{
 // skipRoles are ARIA landmark roles of page chrome.
 var skipRoles = map[string]bool{"navigation": true, "banner": true, "contentinfo": true, "search": true, "complementary": true}
 
+// chromeClasses mark page chrome by class or id (a token containing one):
+// cookie banners, breadcrumbs, skip links and text only for screen readers.
+var chromeClasses = []string{"cookie", "breadcrumb", "skip-link", "skiplink", "sr-only", "visually-hidden", "visuallyhidden"}
+
 // blockHTML are the elements that end a line of text.
 var blockHTML = map[atom.Atom]bool{
 	atom.P: true, atom.Div: true, atom.Section: true, atom.Article: true, atom.Main: true,
@@ -133,6 +137,14 @@ func skipNode(n *html.Node, inContent bool) bool {
 		case "role":
 			if skipRoles[strings.ToLower(a.Val)] {
 				return true
+			}
+		case "class", "id":
+			for _, tok := range strings.Fields(strings.ToLower(a.Val)) {
+				for _, c := range chromeClasses {
+					if strings.Contains(tok, c) {
+						return true
+					}
+				}
 			}
 		}
 	}
