@@ -40,7 +40,7 @@ const (
 // stored in every index; an index with another version is rebuilt. Change
 // it whenever the analyzers, the stop words, the folding or the fields
 // change.
-const AnalyzerVersion = "styrdok-sv/4"
+const AnalyzerVersion = "styrdok-sv/5"
 
 func init() {
 	must := func(err error) {

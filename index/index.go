@@ -48,16 +48,24 @@ import (
 // Field names of an index document (one per section).
 const (
 	fieldDoc     = "doc"     // document ID: keyword, stored
-	fieldKommun  = "kommun"  // municipality: keyword, stored, facet
-	fieldLabel   = "label"   // section label: keyword, stored, facet
-	fieldType    = "type"    // document type: keyword, facet
-	fieldYear    = "year"    // year adopted: keyword, facet
+	fieldKommun  = "kommun"  // municipality: stored only
+	fieldLabel   = "label"   // section label: stored only
+	fieldFacet   = "facet"   // filter and facet values: keyword, doc values
 	fieldTitle   = "title"   // document title: stored only
 	fieldHeading = "heading" // section heading: stored only
 	fieldLines   = "lines"   // Raw line of every line of text: stored only
 	fieldText    = "text"    // section text: Swedish stems; stored
 	fieldFold    = "fold"    // folded stems of the words with diacritics
 	fieldPair    = "pair"    // pairs of successive folded stems (phrases)
+)
+
+// The values of the facet field are prefixed with what they are: one
+// multi-valued field is cheaper to facet on than four.
+const (
+	facetKommun = "k:" // municipality
+	facetLabel  = "s:" // section label
+	facetType   = "t:" // document type
+	facetYear   = "y:" // year adopted
 )
 
 // versionKey is the internal key under which the analyzer version is kept.
@@ -101,10 +109,9 @@ func newMapping() mapping.IndexMapping {
 		return f
 	}
 	dm.AddFieldMappingsAt(fieldDoc, kw(true, false))
-	dm.AddFieldMappingsAt(fieldKommun, kw(true, true))
-	dm.AddFieldMappingsAt(fieldLabel, kw(true, true))
-	dm.AddFieldMappingsAt(fieldType, kw(false, true))
-	dm.AddFieldMappingsAt(fieldYear, kw(false, true))
+	dm.AddFieldMappingsAt(fieldFacet, kw(false, true))
+	dm.AddFieldMappingsAt(fieldKommun, stored())
+	dm.AddFieldMappingsAt(fieldLabel, stored())
 	dm.AddFieldMappingsAt(fieldTitle, stored())
 	dm.AddFieldMappingsAt(fieldHeading, stored())
 	dm.AddFieldMappingsAt(fieldLines, stored())
@@ -131,15 +138,20 @@ func sectionDocument(d *corpus.Document, s *section, year, typ string) *document
 		}
 	}
 	add(fieldDoc, s.docID, kwOpt|bindex.StoreField)
-	add(fieldKommun, d.Municipality, kwOpt|bindex.StoreField|bindex.DocValues)
-	add(fieldLabel, s.label, kwOpt|bindex.StoreField|bindex.DocValues)
-	add(fieldType, typ, kwOpt|bindex.DocValues)
-	add(fieldYear, year, kwOpt|bindex.DocValues)
+	n := uint64(0)
+	for _, f := range [][2]string{{facetKommun, d.Municipality}, {facetLabel, s.label}, {facetType, typ}, {facetYear, year}} {
+		if f[1] != "" {
+			bd.AddField(document.NewTextFieldCustom(fieldFacet, []uint64{n}, []byte(f[0]+f[1]), kwOpt|bindex.DocValues, kwAnalyzer))
+			n++
+		}
+	}
 	stored := func(name, value string) {
 		if value != "" {
 			bd.AddField(document.NewTextFieldWithIndexingOptions(name, nil, []byte(value), bindex.StoreField))
 		}
 	}
+	stored(fieldKommun, d.Municipality)
+	stored(fieldLabel, s.label)
 	stored(fieldTitle, d.Title)
 	stored(fieldHeading, s.heading)
 	stored(fieldLines, s.lineMap)

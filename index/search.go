@@ -131,10 +131,7 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	offset := max(req.Offset, 0)
 	sr := bleve.NewSearchRequestOptions(q, limit, offset, false)
 	sr.Fields = []string{fieldDoc, fieldKommun, fieldLabel, fieldTitle, fieldHeading, fieldLines, fieldText}
-	sr.AddFacet(fieldKommun, bleve.NewFacetRequest(fieldKommun, 1000))
-	sr.AddFacet(fieldLabel, bleve.NewFacetRequest(fieldLabel, 100))
-	sr.AddFacet(fieldType, bleve.NewFacetRequest(fieldType, 100))
-	sr.AddFacet(fieldYear, bleve.NewFacetRequest(fieldYear, 500))
+	sr.AddFacet(fieldFacet, bleve.NewFacetRequest(fieldFacet, 100000))
 	res, err := ix.bi.SearchInContext(ctx, sr)
 	if err != nil {
 		return nil, fmt.Errorf("search %q: %w", req.Query, err)
@@ -143,36 +140,47 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 	for _, h := range res.Hits {
 		out.Hits = append(out.Hits, makeHit(h, matchers))
 	}
-	out.Facets = Facets{
-		Municipality: facetValues(res.Facets[fieldKommun]),
-		Section:      facetValues(res.Facets[fieldLabel]),
-		Type:         facetValues(res.Facets[fieldType]),
-		Year:         facetValues(res.Facets[fieldYear]),
-	}
+	out.Facets = splitFacets(res.Facets[fieldFacet], out.Total)
 	out.Took = time.Since(start)
 	return out, nil
 }
 
-func facetValues(fr *search.FacetResult) []FacetValue {
-	if fr == nil {
-		return nil
-	}
-	var out []FacetValue
-	if fr.Terms != nil {
+// splitFacets splits the counts of the facet field by kind. Hits without
+// a value of a kind are counted under "".
+func splitFacets(fr *search.FacetResult, total int) Facets {
+	var f Facets
+	if fr != nil && fr.Terms != nil {
 		for _, t := range fr.Terms.Terms() {
-			out = append(out, FacetValue{Value: t.Term, Count: t.Count})
+			v := FacetValue{Value: t.Term[2:], Count: t.Count}
+			switch t.Term[:2] {
+			case facetKommun:
+				f.Municipality = append(f.Municipality, v)
+			case facetLabel:
+				f.Section = append(f.Section, v)
+			case facetType:
+				f.Type = append(f.Type, v)
+			case facetYear:
+				f.Year = append(f.Year, v)
+			}
 		}
 	}
-	if fr.Missing > 0 {
-		out = append(out, FacetValue{Value: "", Count: fr.Missing})
-	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Count != out[j].Count {
-			return out[i].Count > out[j].Count
+	for _, vs := range []*[]FacetValue{&f.Municipality, &f.Section, &f.Type, &f.Year} {
+		sum := 0
+		for _, v := range *vs {
+			sum += v.Count
 		}
-		return out[i].Value < out[j].Value
-	})
-	return out
+		if sum < total {
+			*vs = append(*vs, FacetValue{Value: "", Count: total - sum})
+		}
+		sort.SliceStable(*vs, func(i, j int) bool {
+			a, b := (*vs)[i], (*vs)[j]
+			if a.Count != b.Count {
+				return a.Count > b.Count
+			}
+			return a.Value < b.Value
+		})
+	}
+	return f
 }
 
 // buildQuery turns a request into a bleve query.
@@ -366,21 +374,27 @@ func (ix *Index) filterQuery(field, value string) (bleveQuery, error) {
 		}
 		return ix.yearQuery(from, to)
 	}
-	bf := map[string]string{"kommun": fieldKommun, "avsnitt": fieldLabel, "typ": fieldType}[field]
+	prefix := map[string]string{"kommun": facetKommun, "avsnitt": facetLabel, "typ": facetType}[field]
 	want := norm(value)
-	return ix.dictQuery(bf, func(term string) bool { return norm(term) == want })
+	return ix.dictQuery(func(term string) bool {
+		return strings.HasPrefix(term, prefix) && norm(term[len(prefix):]) == want
+	})
 }
 
 // yearQuery matches sections of documents adopted in [from, to] (0: open).
 func (ix *Index) yearQuery(from, to int) (bleveQuery, error) {
-	return ix.dictQuery(fieldYear, func(term string) bool {
-		y, err := strconv.Atoi(term)
+	return ix.dictQuery(func(term string) bool {
+		if !strings.HasPrefix(term, facetYear) {
+			return false
+		}
+		y, err := strconv.Atoi(term[len(facetYear):])
 		return err == nil && (from == 0 || y >= from) && (to == 0 || y <= to)
 	})
 }
 
-// dictQuery matches the terms of field's dictionary that keep accepts.
-func (ix *Index) dictQuery(field string, keep func(string) bool) (bleveQuery, error) {
+// dictQuery matches the terms of the facet field that keep accepts.
+func (ix *Index) dictQuery(keep func(string) bool) (bleveQuery, error) {
+	field := fieldFacet
 	dict, err := ix.bi.FieldDict(field)
 	if err != nil {
 		return nil, fmt.Errorf("filter %s: %w", field, err)
