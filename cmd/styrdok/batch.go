@@ -310,8 +310,7 @@ func runBatch(ctx context.Context, g *globalOptions, opts batchOptions, dir stri
 	}
 
 	var written []string
-	changed := counts[statusAdded]+counts[statusReplaced]+counts[statusPruned] > 0 || synced > 0 || opts.Force
-	if changed || !reportsCurrent(out) {
+	if opts.Force || !reportsCurrent(st, out) {
 		if written, err = writeBatchReports(ctx, st, out); err != nil {
 			return err
 		}

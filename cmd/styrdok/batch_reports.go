@@ -3,6 +3,8 @@ package main
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -24,15 +26,39 @@ func batchReportPaths(out string) []string {
 	return paths
 }
 
-// reportsCurrent reports whether every comparison file exists, so a run
-// that changed nothing need not write them again.
-func reportsCurrent(out string) bool {
+// batchReportStamp records which stored documents the comparison files
+// were made from, so a run that changed nothing need not write them again
+// and a run killed before writing them has them written by the next.
+const batchReportStamp = ".compare.stamp"
+
+// storeStamp identifies the set of stored documents (IDs are content
+// hashes).
+func storeStamp(st *corpus.Store) (string, error) {
+	entries, err := scanStore(st.Dir)
+	if err != nil {
+		return "", err
+	}
+	h := sha256.New()
+	for _, e := range entries {
+		fmt.Fprintln(h, e.ID)
+	}
+	return hex.EncodeToString(h.Sum(nil)), nil
+}
+
+// reportsCurrent reports whether every comparison file exists and was made
+// from the documents now stored.
+func reportsCurrent(st *corpus.Store, out string) bool {
 	for _, p := range batchReportPaths(out) {
 		if _, err := os.Stat(p); err != nil {
 			return false
 		}
 	}
-	return true
+	stamp, err := storeStamp(st)
+	if err != nil {
+		return false
+	}
+	b, err := os.ReadFile(filepath.Join(out, batchReportStamp))
+	return err == nil && string(b) == stamp
 }
 
 // writeBatchReports writes the comparison of every stored document into out
@@ -59,6 +85,13 @@ func writeBatchReports(ctx context.Context, st *corpus.Store, out string) ([]str
 			return written, fmt.Errorf("compare.%s: %w", f, err)
 		}
 		written = append(written, path)
+	}
+	stamp, err := storeStamp(st)
+	if err != nil {
+		return written, err
+	}
+	if err := corpus.WriteFileAtomic(filepath.Join(out, batchReportStamp), []byte(stamp)); err != nil {
+		return written, fmt.Errorf("compare: %w", err)
 	}
 	return written, nil
 }

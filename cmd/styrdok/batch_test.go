@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"styrdok/corpus"
+	"styrdok/ingest"
 )
 
 // memIndexes is a fake search index per corpus directory that outlives one
@@ -769,4 +770,44 @@ func mustScan(t *testing.T, dir string) []storeEntry {
 		t.Fatal(err)
 	}
 	return e
+}
+
+// TestBatchReportsCatchUp checks that comparison files older than the
+// store (a run killed before writing them) are written by the next run,
+// and left alone when they are current.
+func TestBatchReportsCatchUp(t *testing.T) {
+	useMemIndex(t)
+	src, out := t.TempDir(), t.TempDir()
+	seeds := seedTexts(t)
+	writeFile(t, filepath.Join(src, "a.txt"), seeds[0])
+	g, _, errb := batchGlobals()
+	if err := runBatch(context.Background(), g, batchOptions{Out: out}, src); err != nil {
+		t.Fatalf("%v\n%s", err, errb)
+	}
+	md := filepath.Join(out, "compare.md")
+	// The store got a document the reports do not show yet.
+	writeFile(t, filepath.Join(src, "b.txt"), seeds[1])
+	st, _ := corpus.OpenStore(filepath.Join(out, batchCorpusDir))
+	d, err := process(filepath.Join(src, "b.txt"), seeds[1], ingest.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.Put(d, false); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(md, []byte("old"), 0o644)
+	g, _, errb = batchGlobals()
+	if err := runBatch(context.Background(), g, batchOptions{Out: out}, src); err != nil {
+		t.Fatalf("%v\n%s", err, errb)
+	}
+	if b, _ := os.ReadFile(md); string(b) == "old" {
+		t.Errorf("reports not rewritten for a store that changed:\n%s", errb)
+	}
+	g, _, errb = batchGlobals()
+	if err := runBatch(context.Background(), g, batchOptions{Out: out}, src); err != nil {
+		t.Fatalf("%v\n%s", err, errb)
+	}
+	if strings.Contains(errb.String(), "wrote") {
+		t.Errorf("current reports written again:\n%s", errb)
+	}
 }
