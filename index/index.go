@@ -1,23 +1,48 @@
 // Package index is styrdok's full-text search: one bleve document per
 // section of every corpus document, analysed with a Swedish analyzer
-// (Snowball stop words and stemmer), a second diacritic-folded copy of the
-// text for queries typed without å/ä/ö (or text whose å/ä/ö OCR lost),
-// filters and facets by municipality, section label, document type and
-// year, and highlights that land exactly on the matched words.
+// (Snowball stop words and stemmer) and a diacritic-folding variant for
+// queries typed without å/ä/ö (or text whose å/ä/ö OCR lost), filters and
+// facets by municipality, section label, document type and year, and
+// highlights that land exactly on the matched words.
 //
 // It is the only package that imports bleve.
+//
+// # Use
+//
+//	ix, err := index.Open(dir)            // or index.OpenMem() + ix.Put(docs...)
+//	res, err := ix.Search(ctx, index.Request{Query: `"internationella arbetet" -bistånd`, Municipality: "Malmö"})
+//	for _, h := range res.Hits { h.Fragments[0].Marked("<mark>", "</mark>", html.EscapeString) }
+//
+// A query that does not parse returns a *ParseError with the position.
+// Open returns ErrNoIndex or ErrStale (another AnalyzerVersion); Rebuild
+// or RebuildFunc then builds the index from the documents.
+//
+// # Fields
+//
+// Each section is indexed as: text (Swedish stems of every word; the
+// stored text that fragments are cut from), fold (folded stems of the
+// words with diacritics; a query's folded stem is looked up in text and
+// fold, so every spelling finds every other and the exact one ranks
+// higher), pair (two successive folded stems, with the stop words between
+// them as "_"; a phrase is the conjunction of its pairs, which needs no
+// positions), facet (k:kommun, s:label, t:type, y:year; filters and
+// facets) and stored doc, kommun, label, title, heading and lines (the raw
+// line of each line of text). There are no term vectors: the few hits a
+// page shows are re-scanned for the query's words, which places marks on
+// the original words of the stored text. Boilerplate lines are emptied
+// before indexing; text outside every section is a section without label.
 //
 // # On disk
 //
 // An index directory holds generations: CURRENT names the live one
 // (gen-<n>/, a bleve scorch index). Readers (Open) open the live generation
 // read-only and never take the writer's lock, so searching keeps working
-// while another process ingests. A writer (Put, Delete, Rebuild) holds
-// DIR/.lock, copies the live generation (segment files are hard links,
-// segments are immutable), changes the copy, then swaps CURRENT to it with
-// an atomic rename and removes the old generation. A reader that already
-// had the old generation open keeps its open files; a crash mid-write
-// leaves the live generation untouched.
+// while another process ingests. A writer (Put, Delete, Update, Rebuild)
+// holds DIR/.lock, copies the live generation (segment files are hard
+// links, segments are immutable), changes the copy, then swaps CURRENT to
+// it with an atomic rename and removes the old generation. A reader that
+// already had the old generation open keeps its open files; a crash
+// mid-write leaves the live generation untouched.
 package index
 
 import (
