@@ -221,6 +221,11 @@ func (a *adoc) extractFollowUps(m *corpus.Model, resp map[int][]respFound) {
 		if s.Item && len(ivs) == 0 {
 			continue
 		}
+		// A mechanism is prescribed ("ska", "ansvarar för", "sker årligen"),
+		// not told about ("Den senaste uppföljningen visade …").
+		if len(ivs) == 0 && len(resp[si]) == 0 && !prescribes(f) {
+			continue
+		}
 		who := ""
 		if r := resp[si]; len(r) > 0 {
 			who = canonicalName(r[0].mention)
@@ -289,6 +294,23 @@ func (a *adoc) extractFollowUps(m *corpus.Model, resp map[int][]respFound) {
 		final = append(final, c)
 	}
 	m.FollowUp = append(m.FollowUp, final...)
+}
+
+// prescriptive are folded words that make a sentence prescribe something.
+var prescriptive = map[string]bool{
+	"ska": true, "skall": true, "bor": true, "maste": true, "ansvarar": true, "ansvar": true,
+	"ansvaret": true, "ansvarig": true, "sker": true, "gors": true, "genomfors": true, "foljs": true,
+	"redovisas": true, "rapporteras": true, "utvarderas": true, "revideras": true, "omprovas": true,
+	"ingar": true, "beslutar": true,
+}
+
+func prescribes(f string) bool {
+	for _, w := range words(f) {
+		if prescriptive[w] {
+			return true
+		}
+	}
+	return false
 }
 
 // ivHit is an interval phrase found in a sentence.
