@@ -444,3 +444,29 @@ func TestVocabulary(t *testing.T) {
 		}
 	}
 }
+
+func TestFollowUps(t *testing.T) {
+	tests := []struct {
+		text string
+		want string // "category/interval/who;…"
+	}{
+		{"Uppföljning av strategin skall göras av kommunstyrelsen minst en gång per mandatperiod och vid behov revideras.",
+			"uppfoljning/P4Y/Kommunstyrelsen;revidering/as_needed/Kommunstyrelsen"},
+		{"Årlig redovisning ska ske i verksamhetsberättelsen.", "redovisning/P1Y/"},
+		{"En utvärdering av planen ska genomföras av kontoret år 2010.", "utvardering/once/Kontoret"},
+		{"Nämnderna rapporterar halvårsvis till kommunstyrelsen.", "rapportering/P6M/Nämnderna"},
+		{"Avtalen bör omprövas regelbundet (exempelvis vart fjärde år).", "omprovning/P4Y/"},
+		{"Den senaste uppföljningen visade att arbetet gick bra.", ""},
+	}
+	for _, tt := range tests {
+		d := newTestDoc("f.txt", []byte("Policy\n\n"+tt.text+"\n"), "")
+		Analyze(d)
+		var got []string
+		for _, f := range d.Model.FollowUp {
+			got = append(got, f.Category+"/"+f.Interval+"/"+string(f.Who))
+		}
+		if strings.Join(got, ";") != tt.want {
+			t.Errorf("%q: follow-up %q, want %q", tt.text, strings.Join(got, ";"), tt.want)
+		}
+	}
+}
