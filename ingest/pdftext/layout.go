@@ -13,6 +13,8 @@ const (
 	wordGap       = 0.2  // a gap wider than this between glyphs is a space
 	duplicateGap  = 0.1  // the same glyph again within this is overprint (fake bold)
 	headingRatio  = 1.15 // a row this much larger than the body text is a heading
+	boldRatio     = 1.05 // a bold row this much larger than the body text is a heading
+	strongWords   = 12   // a bold row standing alone with at most this many words is marked **bold**
 	paragraphGap  = 1.3  // a pitch this many times the usual line pitch starts a paragraph
 	headingMaxLen = 200  // longer rows are never headings (bytes)
 	maxLevels     = 6
@@ -46,7 +48,7 @@ func headingLevels(pages [][]glyph, body float64) []float64 {
 	seen := map[float64]bool{}
 	for _, gs := range pages {
 		for _, g := range gs {
-			if s := roundSize(g.size); !g.space && !g.rotated && s >= body*headingRatio {
+			if s := roundSize(g.size); !g.space && !g.rotated && headingSize(s, g.bold, body) {
 				seen[s] = true
 			}
 		}
@@ -59,13 +61,20 @@ func headingLevels(pages [][]glyph, body float64) []float64 {
 	return sizes
 }
 
+// headingSize reports whether text of size s (bold or not) is set larger
+// than the body text the way headings are.
+func headingSize(s float64, bold bool, body float64) bool {
+	return body > 0 && (s >= body*headingRatio || bold && s >= body*boldRatio)
+}
+
 // row is one line of a page as the glyphs' baselines make it.
 type row struct {
-	y     float64
-	size  float64 // the size most of its glyphs have
-	bold  bool
-	text  string
-	level int // heading level, 0 for body text
+	y      float64
+	size   float64 // the size most of its glyphs have
+	bold   bool
+	text   string
+	level  int  // heading level, 0 for body text
+	strong bool // a short bold row standing alone: written **bold** like Markdown
 }
 
 // layout turns a page's glyphs into lines: rows top to bottom, glyphs left
@@ -73,7 +82,9 @@ type row struct {
 // wordGap ems or the PDF drew a space, one blank line where the pitch to
 // the previous row is more than paragraphGap times the usual pitch, and
 // heading rows (see headingLevels) prefixed with "#"s on lines of their own
-// with a blank line around them. Consecutive heading rows of one level are
+// with a blank line around them; a short bold row that stands alone (a
+// paragraph of its own) is written **bold**, as Markdown marks such
+// headings. Consecutive heading rows of one level are
 // one heading broken over lines and are joined.
 func layout(gs []glyph, body float64, levels []float64) string {
 	rows := buildRows(gs)
@@ -82,7 +93,7 @@ func layout(gs []glyph, body float64, levels []float64) string {
 	}
 	for i := range rows {
 		r := &rows[i]
-		if len(r.text) > headingMaxLen || body == 0 || r.size < body*headingRatio {
+		if len(r.text) > headingMaxLen || !headingSize(r.size, r.bold, body) {
 			continue
 		}
 		for j, s := range levels {
@@ -93,6 +104,18 @@ func layout(gs []glyph, body float64, levels []float64) string {
 		}
 	}
 	pitch := usualPitch(rows, body)
+	apart := func(i, j int) bool { // rows i and j (j may be out of range) are separate blocks
+		if j < 0 || j >= len(rows) {
+			return true
+		}
+		a, b := rows[min(i, j)], rows[max(i, j)]
+		return a.level > 0 || b.level > 0 || a.y-b.y > paragraphGap*pitch
+	}
+	for i := range rows {
+		r := &rows[i]
+		r.strong = r.level == 0 && r.bold && len(strings.Fields(r.text)) <= strongWords &&
+			!strings.ContainsAny(r.text[len(r.text)-1:], ".,;") && apart(i, i-1) && apart(i, i+1)
+	}
 	var b strings.Builder
 	for i, r := range rows {
 		if i > 0 {
@@ -109,11 +132,16 @@ func layout(gs []glyph, body float64, levels []float64) string {
 				b.WriteByte('\n')
 			}
 		}
-		if r.level > 0 {
+		switch {
+		case r.level > 0:
 			b.WriteString(strings.Repeat("#", r.level))
 			b.WriteByte(' ')
+			b.WriteString(r.text)
+		case r.strong:
+			b.WriteString("**" + r.text + "**")
+		default:
+			b.WriteString(r.text)
 		}
-		b.WriteString(r.text)
 	}
 	return b.String()
 }

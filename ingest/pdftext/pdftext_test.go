@@ -207,3 +207,48 @@ func TestBulletsAndLigatures(t *testing.T) {
 		t.Errorf("got %q, want %q", got, "- afin")
 	}
 }
+
+// A short bold row standing alone is written **bold**; a bold row inside a
+// paragraph is not; a bold row a little larger than the body is a heading.
+func TestBoldRows(t *testing.T) {
+	w := widths500()
+	content := strings.Join([]string{
+		"BT /F1 10 Tf 1 0 0 1 72 700 Tm (Syfte) Tj ET",
+		"BT /F2 10 Tf 1 0 0 1 72 680 Tm (text ett) Tj ET",
+		"BT /F1 10 Tf 1 0 0 1 72 668 Tm (fet mitt i) Tj ET",
+		"BT /F2 10 Tf 1 0 0 1 72 656 Tm (text tre) Tj ET",
+		"BT /F2 10 Tf 1 0 0 1 72 644 Tm (text fyra) Tj ET",
+		"BT /F2 10 Tf 1 0 0 1 72 632 Tm (text fem) Tj ET",
+		"BT /F1 11 Tf 1 0 0 1 72 600 Tm (M\xe5l) Tj ET",
+		"BT /F2 10 Tf 1 0 0 1 72 580 Tm (sista) Tj ET",
+	}, "\n")
+	pdf := buildPDFTree("<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding "+w+" >>", content,
+		"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding "+w+" >>")
+	pdf = bytes.Replace(pdf, []byte("/Font << /F1 5 0 R >>"), []byte("/Font << /F1 5 0 R /F2 6 0 R >>"), 1)
+	want := "**Syfte**\n\ntext ett\nfet mitt i\ntext tre\ntext fyra\ntext fem\n\n# Mål\n\nsista"
+	if got := text(t, fixOffsets(pdf)); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
+
+// fixOffsets rewrites the xref table of a PDF edited by hand.
+func fixOffsets(pdf []byte) []byte {
+	head := pdf[:bytes.Index(pdf, []byte("xref\n"))]
+	var offs []int
+	for i := 1; ; i++ {
+		j := bytes.Index(head, []byte(fmt.Sprintf("\n%d 0 obj\n", i)))
+		if j < 0 {
+			break
+		}
+		offs = append(offs, j+1)
+	}
+	var b bytes.Buffer
+	b.Write(head)
+	fmt.Fprintf(&b, "xref\n0 %d\n0000000000 65535 f \n", len(offs)+1)
+	for _, o := range offs {
+		fmt.Fprintf(&b, "%010d 00000 n \n", o)
+	}
+	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(offs)+1, len(head))
+	return b.Bytes()
+}
