@@ -330,6 +330,11 @@ func (ix *Index) update(docs []*corpus.Document, del []string) error {
 	if err == nil {
 		err = apply(w, docs, del, true)
 	}
+	if err == nil {
+		// Each update adds a segment; merge them by bleve's tiered plan so
+		// many small ingests do not slow searches down.
+		err = compact(w, &mergeplan.DefaultMergePlanOptions)
+	}
 	if cerr := w.Close(); err == nil {
 		err = cerr
 	}
@@ -369,6 +374,20 @@ func apply(bi bleve.Index, docs []*corpus.Document, del []string, replace bool) 
 		b.Reset()
 		size = 0
 		return err
+	}
+	// The last of several versions of one document in docs wins.
+	last := make(map[string]int, len(docs))
+	for i, d := range docs {
+		last[d.ID] = i
+	}
+	if len(last) < len(docs) {
+		uniq := make([]*corpus.Document, 0, len(last))
+		for i, d := range docs {
+			if last[d.ID] == i {
+				uniq = append(uniq, d)
+			}
+		}
+		docs = uniq
 	}
 	var gone []string
 	if replace {
@@ -505,7 +524,7 @@ func RebuildFunc(dir string, next func() (*corpus.Document, error), progress fun
 		}
 	}
 	if err == nil {
-		err = compact(bi)
+		err = compact(bi, &mergeplan.SingleSegmentMergePlanOptions)
 	}
 	if cerr := bi.Close(); err == nil {
 		err = cerr
@@ -531,15 +550,15 @@ func dropObsolete(dir, gen string) error {
 	return bi.Close()
 }
 
-// compact merges the segments of a freshly built index into one: queries
-// visit one segment and obsolete files are gone before the swap.
-func compact(bi bleve.Index) error {
+// compact merges the segments of bi by the plan: a freshly built index
+// into one segment, so queries visit one segment.
+func compact(bi bleve.Index, plan *mergeplan.MergePlanOptions) error {
 	adv, err := bi.Advanced()
 	if err != nil {
 		return err
 	}
 	if s, ok := adv.(*scorch.Scorch); ok {
-		if err := s.ForceMerge(context.Background(), &mergeplan.SingleSegmentMergePlanOptions); err != nil {
+		if err := s.ForceMerge(context.Background(), plan); err != nil {
 			return fmt.Errorf("compact: %w", err)
 		}
 	}

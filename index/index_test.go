@@ -166,6 +166,17 @@ func TestPutReplacesNeverDuplicates(t *testing.T) {
 	if n, _ := ix.DocCount(); n != 1 {
 		t.Errorf("%d sections indexed, want 1", n)
 	}
+	// Two versions in one call: the last wins, nothing of the first stays.
+	if err := ix.Put(doc("a1", "Lund", textA), doc("a1", "Lund", "## Mål\nNya mål.\n")); err != nil {
+		t.Fatal(err)
+	}
+	if n, _ := ix.DocCount(); n != 1 {
+		t.Errorf("%d sections after a double put, want 1", n)
+	}
+	res, err := ix.Search(context.Background(), Request{Query: "kommun:lund"})
+	if err != nil || res.Total != 1 || len(res.Hits[0].Fragments) != 1 || !strings.Contains(res.Hits[0].Fragments[0].Text, "Nya mål") {
+		t.Errorf("filter-only query: %+v, %v", res, err)
+	}
 	if err := ix.Delete("a1"); err != nil {
 		t.Fatal(err)
 	}

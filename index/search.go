@@ -446,6 +446,13 @@ func makeHit(h *search.DocumentMatch, matchers []matcher) Hit {
 	hit.Line = hit.StartLine
 	spans := findMatches(text, matchers)
 	if len(spans) == 0 {
+		// A filter-only query (or a match the scan cannot place): show
+		// the start of the section.
+		if to := snapEnd(text, min(len(text), fragmentBytes), 0); strings.TrimSpace(text[:to]) != "" {
+			f := renderFragment(text, fragment{from: 0, to: to})
+			f.Line = hit.StartLine
+			hit.Fragments = []Fragment{f}
+		}
 		return hit
 	}
 	frags, best := pickFragments(text, spans, maxFragments, fragmentBytes)
