@@ -169,10 +169,10 @@ func (a *adoc) adoptionIn(m *corpus.Model, s sentence, f string) {
 			addReplaced(m, s, f, date)
 		case isAdopt:
 			if m.Adopted == nil || m.Adopted.Date == "" {
-				m.Adopted = &corpus.Event{Date: corpus.Opt(date), By: corpus.Opt(by), Evidence: ev, Line: s.Line}
+				m.Adopted = &corpus.Event{Date: corpus.Opt(date), By: corpus.Opt(by), Evidence: ev, Line: a.lineOf(s, ev)}
 			}
 		case isRev:
-			m.Revisions = append(m.Revisions, corpus.Event{Date: corpus.Opt(date), By: corpus.Opt(by), Evidence: ev, Line: s.Line})
+			m.Revisions = append(m.Revisions, corpus.Event{Date: corpus.Opt(date), By: corpus.Opt(by), Evidence: ev, Line: a.lineOf(s, ev)})
 		}
 	}
 	// "… ersätter X som antogs av kommunfullmäktige den 25 augusti 2009"
@@ -206,8 +206,15 @@ func addReplaced(m *corpus.Model, s sentence, f, date string) {
 	if date == "" && title == "" {
 		return
 	}
-	for _, r := range m.Replaces {
+	for i, r := range m.Replaces {
 		if (date != "" && string(r.Date) == date) || (title != "" && string(r.Title) == title) {
+			if r.Title == "" && title != "" {
+				// The same earlier document, now with its name.
+				m.Replaces[i].Title = corpus.Opt(title)
+				if r.Date == "" {
+					m.Replaces[i].Date = corpus.Opt(date)
+				}
+			}
 			return
 		}
 	}
@@ -220,6 +227,19 @@ func addReplaced(m *corpus.Model, s sentence, f, date string) {
 	}
 	m.Replaces = append(m.Replaces, corpus.Replaced{Title: corpus.Opt(title), Date: corpus.Opt(date),
 		Evidence: cleanEvidence(ev), Line: s.Line})
+}
+
+// lineOf returns the raw line where the evidence ev starts inside
+// sentence s: the first word of ev is looked up in the sentence's source.
+func (a *adoc) lineOf(s sentence, ev string) int {
+	ws := strings.Fields(ev)
+	if len(ws) == 0 || s.End <= s.Start || s.End > len(a.text) {
+		return s.Line
+	}
+	if i := strings.Index(a.text[s.Start:s.End], ws[0]); i >= 0 {
+		return a.rawLine(s.Start + i)
+	}
+	return s.Line
 }
 
 // bodyIn returns the canonical adopting body named in s, or "".
