@@ -445,6 +445,9 @@ func diaCtxScore(lx *sv.Lex, w, prev, next string, freq int) float64 {
 	f := float64(freq)
 	s := math.Log(f + 0.5)
 	side := func(pair int, other string) float64 {
+		if pair == 0 {
+			return math.Log(1 - lambda) // the same for every candidate
+		}
 		po := (float64(lx.Freq(other)) + 0.5) / total
 		return math.Log((lambda*float64(pair)/(f+1) + (1-lambda)*po) / po)
 	}
@@ -680,6 +683,9 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 	// Unknown tokens: twice, so that each sees its neighbours' readings.
 	for pass := 0; pass < 2; pass++ {
 		for _, p := range todo {
+			if pass == 1 && len(p.cs) == 1 {
+				continue // nothing to choose
+			}
 			ss := choose(p.i, p.cs)
 			toks[p.i].final = diaCased(ss[0].word, toks[p.i].word, text, toks[p.i].start)
 			toks[p.i].scored = ss
