@@ -80,6 +80,9 @@ func readHTML(data []byte) (string, error) {
 type htmlWriter struct {
 	lines    []string
 	cur      strings.Builder
+	bold     int    // depth inside <b> or <strong>
+	boldN    int    // letters of cur set in bold
+	plainN   int    // letters of cur not in bold
 	lastKind string // kind of the last line written: "p", "li", "tr", "h"
 	joinNext bool   // the next line follows a <br>: no blank line before it
 	pre      int
@@ -105,6 +108,8 @@ func (w *htmlWriter) add(kind, text string) {
 func (w *htmlWriter) flush() {
 	t := w.cur.String()
 	w.cur.Reset()
+	allBold := w.boldN > 0 && w.plainN == 0
+	w.boldN, w.plainN = 0, 0
 	if w.pre > 0 {
 		for _, l := range strings.Split(strings.Trim(t, "\n"), "\n") {
 			w.add("p", strings.TrimRight(l, " \t"))
@@ -113,7 +118,21 @@ func (w *htmlWriter) flush() {
 		w.joinNext = false
 		return
 	}
-	w.add("p", strings.TrimSpace(t))
+	t = strings.TrimSpace(t)
+	if allBold {
+		t = strongLine(t)
+	}
+	w.add("p", t)
+}
+
+// strongLine writes a short paragraph set wholly in bold as **text**, the
+// way Markdown (and the seeds) mark such headings; a longer one or one
+// that ends like a sentence stays as it is.
+func strongLine(t string) string {
+	if t == "" || len(strings.Fields(t)) > 12 || strings.ContainsAny(t[len(t)-1:], ".,;") {
+		return t
+	}
+	return "**" + t + "**"
 }
 
 func skipNode(n *html.Node, inContent bool) bool {
@@ -161,6 +180,17 @@ func (w *htmlWriter) walk(n *html.Node, depth int) {
 			w.cur.WriteString(n.Data)
 		} else {
 			appendCollapsed(&w.cur, n.Data)
+		}
+		letters := 0
+		for _, r := range n.Data {
+			if unicode.IsLetter(r) || unicode.IsDigit(r) {
+				letters++
+			}
+		}
+		if w.bold > 0 {
+			w.boldN += letters
+		} else {
+			w.plainN += letters
 		}
 		return
 	case html.DocumentNode:
@@ -237,8 +267,15 @@ func (w *htmlWriter) walk(n *html.Node, depth int) {
 	if block {
 		w.flush()
 	}
+	strong := n.DataAtom == atom.B || n.DataAtom == atom.Strong
+	if strong {
+		w.bold++
+	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		w.walk(c, depth+1)
+	}
+	if strong {
+		w.bold--
 	}
 	if block {
 		w.flush()

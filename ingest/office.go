@@ -10,6 +10,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode"
 )
 
 // MaxUnzipped bounds the bytes Read decompresses from one DOCX or ODT, so
@@ -171,6 +172,27 @@ type docxStyle struct {
 	name, basedOn string
 	outline       int // outlineLvl+1, 0 when unset
 	list          bool
+	bold          bool
+}
+
+// onVal reports whether a toggle property (<w:b/>, <w:b w:val="1"/>) is on.
+func onVal(se xml.StartElement) bool {
+	switch strings.ToLower(attr(se, "val")) {
+	case "0", "false", "off", "none":
+		return false
+	}
+	return true
+}
+
+// letterCount counts letters and digits.
+func letterCount(b []byte) int {
+	n := 0
+	for _, r := range string(b) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			n++
+		}
+	}
+	return n
 }
 
 // readDOCX reads word/document.xml: paragraphs, headings (by style id or
@@ -208,6 +230,10 @@ func readDOCX(data []byte) (string, error) {
 			case "numPr":
 				if cur != nil {
 					cur.list = true
+				}
+			case "b":
+				if cur != nil && onVal(se) {
+					cur.bold = true
 				}
 			}
 		case xml.EndElement:
@@ -251,7 +277,22 @@ func readDOCX(data []byte) (string, error) {
 		outline          int
 		tableDepth, skip int
 		cells            []string
+		inRunPr, runBold bool
+		boldN, plainN    int
 	)
+	styleBold := func(id string) bool {
+		for i := 0; i < 10 && id != ""; i++ {
+			st := styles[id]
+			if st == nil {
+				return false
+			}
+			if st.bold {
+				return true
+			}
+			id = st.basedOn
+		}
+		return false
+	}
 	err = z.xmlTokens("word/document.xml", false, func(t xml.Token) {
 		switch se := t.(type) {
 		case xml.StartElement:
@@ -267,6 +308,19 @@ func readDOCX(data []byte) (string, error) {
 				inPara = true
 				para.Reset()
 				pStyle, numbered, outline = "", false, 0
+				boldN, plainN = 0, 0
+			case "r":
+				runBold = false
+			case "rPr":
+				inRunPr = true
+			case "b":
+				if inRunPr {
+					runBold = onVal(se)
+				}
+			case "rStyle":
+				if inRunPr && styleBold(attr(se, "val")) {
+					runBold = true
+				}
 			case "pStyle":
 				pStyle = attr(se, "val")
 			case "numPr":
@@ -305,6 +359,8 @@ func readDOCX(data []byte) (string, error) {
 			switch se.Name.Local {
 			case "t":
 				inText = false
+			case "rPr":
+				inRunPr = false
 			case "p":
 				inPara = false
 				text := para.String()
@@ -322,6 +378,8 @@ func readDOCX(data []byte) (string, error) {
 					w.add(headingKind(l), text)
 				case numbered || list:
 					w.add("li", text)
+				case boldN > 0 && plainN == 0:
+					w.add("p", strongLine(collapseSpace(text)))
 				default:
 					w.add("p", text)
 				}
@@ -339,6 +397,11 @@ func readDOCX(data []byte) (string, error) {
 		case xml.CharData:
 			if inPara && inText && skip == 0 {
 				para.Write(se)
+				if runBold || styleBold(pStyle) {
+					boldN += letterCount(se)
+				} else {
+					plainN += letterCount(se)
+				}
 			}
 		}
 	})
@@ -362,6 +425,7 @@ func joinCells(cells []string) string {
 type odtStyle struct {
 	parent, display string
 	outline         int
+	bold            bool
 }
 
 // readODT reads content.xml: text:h with its outline level, paragraphs
@@ -374,14 +438,41 @@ func readODT(data []byte) (string, error) {
 		return "", err
 	}
 	styles := map[string]*odtStyle{}
+	var last *odtStyle
 	collect := func(t xml.Token) {
-		if se, ok := t.(xml.StartElement); ok && se.Name.Local == "style" {
+		se, ok := t.(xml.StartElement)
+		if !ok {
+			return
+		}
+		switch se.Name.Local {
+		case "style":
 			s := &odtStyle{parent: attr(se, "parent-style-name"), display: attr(se, "display-name")}
 			if n, err := strconv.Atoi(attr(se, "default-outline-level")); err == nil {
 				s.outline = n
 			}
 			styles[attr(se, "name")] = s
+			last = s
+		case "text-properties":
+			if last != nil {
+				switch fw := attr(se, "font-weight"); fw {
+				case "bold", "600", "700", "800", "900":
+					last.bold = true
+				}
+			}
 		}
+	}
+	bold := func(name string) bool {
+		for i := 0; i < 10 && name != ""; i++ {
+			s := styles[name]
+			if s == nil {
+				return false
+			}
+			if s.bold {
+				return true
+			}
+			name = s.parent
+		}
+		return false
 	}
 	if err := z.xmlTokens("styles.xml", true, collect); err != nil {
 		return "", err
@@ -407,9 +498,12 @@ func readODT(data []byte) (string, error) {
 	}
 
 	type para struct {
-		b     strings.Builder
-		level int
+		b             strings.Builder
+		level         int
+		bold          bool // the paragraph's style is bold
+		boldN, plainN int  // letters in bold and not
 	}
+	var spans []bool // bold of the open text:span elements
 	var (
 		w               lineWriter
 		stack           []*para
@@ -441,7 +535,10 @@ func readODT(data []byte) (string, error) {
 				}
 				stack = append(stack, p)
 			case "p":
-				stack = append(stack, &para{level: level(attr(se, "style-name"))})
+				st := attr(se, "style-name")
+				stack = append(stack, &para{level: level(st), bold: bold(st)})
+			case "span":
+				spans = append(spans, bold(attr(se, "style-name")))
 			case "s":
 				if len(stack) > 0 {
 					n, _ := strconv.Atoi(attr(se, "c"))
@@ -490,8 +587,14 @@ func readODT(data []byte) (string, error) {
 					w.add(headingKind(p.level), text)
 				case listDepth > 0:
 					w.add("li", text)
+				case p.boldN > 0 && p.plainN == 0:
+					w.add("p", strongLine(collapseSpace(text)))
 				default:
 					w.add("p", text)
+				}
+			case "span":
+				if len(spans) > 0 {
+					spans = spans[:len(spans)-1]
 				}
 			case "list-item", "list-header":
 				listDepth--
@@ -508,7 +611,17 @@ func readODT(data []byte) (string, error) {
 			}
 		case xml.CharData:
 			if skip == 0 && len(stack) > 0 {
-				stack[len(stack)-1].b.Write(se)
+				p := stack[len(stack)-1]
+				p.b.Write(se)
+				b := p.bold
+				for _, sb := range spans {
+					b = b || sb
+				}
+				if b {
+					p.boldN += letterCount(se)
+				} else {
+					p.plainN += letterCount(se)
+				}
 			}
 		}
 	})
