@@ -86,3 +86,29 @@ func TestDiacritic(t *testing.T) {
 		t.Errorf("Fold = %q", Fold("Överstatlig"))
 	}
 }
+
+func TestListedAndEach(t *testing.T) {
+	l := Lexicon()
+	if !l.Listed("kommun") || l.Listed("the") && l.Listed("of") {
+		t.Error("Listed: want kommun listed and English counts not")
+	}
+	n := 0
+	l.EachDiacritic(func(w string, f int) bool {
+		if !hasDiacritic(w) {
+			t.Fatalf("EachDiacritic gave %q", w)
+		}
+		n++
+		return n < 1000
+	})
+	if n != 1000 {
+		t.Errorf("EachDiacritic stopped after %d", n)
+	}
+}
+
+func TestLoadLexiconRejectsBadData(t *testing.T) {
+	for _, data := range [][]byte{nil, []byte("x"), lexiconData[:len(lexiconData)/2]} {
+		if _, err := loadLexicon(data); err == nil {
+			t.Errorf("loadLexicon(%d bytes) gave no error", len(data))
+		}
+	}
+}
