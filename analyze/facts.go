@@ -409,6 +409,14 @@ func (a *adoc) extractThemes(m *corpus.Model) {
 	}
 }
 
+var knownNetworkRes = func() []*regexp.Regexp {
+	out := make([]*regexp.Regexp, len(knownNetworks))
+	for i, n := range knownNetworks {
+		out[i] = regexp.MustCompile(`(?:^|[^\p{L}\p{N}])(` + n + `)(?:$|[^\p{L}\p{N}])`)
+	}
+	return out
+}()
+
 // countWordPrefix counts the occurrences of k in s that start a word.
 func countWordPrefix(s, k string) int {
 	n := 0
@@ -443,6 +451,11 @@ func (a *adoc) extractNetworks(m *corpus.Model) {
 		if len(n) < 3 || seen[fold(n)] || isActorPhrase(n) {
 			return
 		}
+		for _, o := range m.Networks {
+			if strings.Contains(o, n) {
+				return // a part of a name already found
+			}
+		}
 		if a.municipalityName(n) {
 			return
 		}
@@ -454,6 +467,18 @@ func (a *adoc) extractNetworks(m *corpus.Model) {
 			continue
 		}
 		f := fold(s.Text)
+		// Well-known organisations; an acronym in parentheses after a
+		// name is its alias.
+		foundHere := false
+		for _, re := range knownNetworkRes {
+			for _, mm := range re.FindAllStringSubmatchIndex(s.Text, -1) {
+				if mm[2] > 0 && s.Text[mm[2]-1] == '(' && foundHere {
+					continue
+				}
+				add(s.Text[mm[2]:mm[3]])
+				foundHere = true
+			}
+		}
 		// Lists after an introduction.
 		for _, intro := range networkIntro {
 			i := strings.Index(f, fold(intro)+" ")

@@ -364,6 +364,17 @@ var networkHeads = []string{
 	"Europakontor", "regionen", "förbundet", "föreningen",
 }
 
+// knownNetworks are well-known organisations and networks of Swedish and
+// European local government, matched case-sensitively on whole words
+// (acronyms in capitals). The name is reported as written.
+var knownNetworks = []string{
+	`Sveriges Kommuner och (?:Regioner|Landsting)`, `SKR`, `SKL`, `CEMR`, `CCRE`, `ICLEI`,
+	`Covenant of Mayors`, `Borgmästaravtalet`, `Energy Cities`, `Climate Alliance`,
+	`Assembly of European Regions`, `AER`, `CPMR`, `Eurotowns`, `POLIS`, `Nordic City Network`,
+	`Europe Direct(?: \p{Lu}[\p{L}-]+)?`, `Europa Direkt(?: \p{Lu}[\p{L}-]+)?`,
+	`Council of European Municipalities and Regions`, `Local Governments for Sustainability`,
+}
+
 // networkIntro are folded phrases after which a list of network names
 // follows ("medlemskap i organisationerna Eurocities, ...").
 var networkIntro = []string{

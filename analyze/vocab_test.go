@@ -2,6 +2,7 @@ package analyze
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -325,6 +326,23 @@ func TestGoalsFromMalSections(t *testing.T) {
 	want := "Arbetet ska stärka kommunens attraktivitet|Fler deltagare i EU-projekt"
 	if strings.Join(got, "|") != want {
 		t.Errorf("goals = %q, want %q", strings.Join(got, "|"), want)
+	}
+}
+
+func TestNetworks(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Kommunen är medlem i Sveriges Kommuner och Regioner (SKR) och deltar i Borgmästaravtalet.", "Borgmästaravtalet|Sveriges Kommuner och Regioner"},
+		{"Kontoret samordnar medlemskapen i organisationerna Energy Cities, Nordic Council of Local Authorities och Climate Alliance.", "Climate Alliance|Energy Cities|Nordic Council of Local Authorities"},
+		{"Polisen och kommunen samverkar i trygghetsfrågor.", ""},
+	}
+	for _, tt := range tests {
+		d := newTestDoc("n.txt", []byte("Policy\n\n"+tt.text+"\n"), "")
+		Analyze(d)
+		got := append([]string(nil), d.Model.Networks...)
+		sort.Strings(got)
+		if strings.Join(got, "|") != tt.want {
+			t.Errorf("%q: networks %q, want %q", tt.text, got, tt.want)
+		}
 	}
 }
 
