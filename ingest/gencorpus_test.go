@@ -71,20 +71,3 @@ func TestGencorpus(t *testing.T) {
 		t.Logf("%s: municipality %d/%d title %d/%d", k, okM[k], n[k], okT[k], n[k])
 	}
 }
-
-// wordRecall is the share of the words of src (as a multiset) found among
-// the words of got.
-func wordRecall(src, got string) (found, total int) {
-	have := map[string]int{}
-	for _, w := range words(got) {
-		have[w.s]++
-	}
-	for _, w := range words(src) {
-		total++
-		if have[w.s] > 0 {
-			have[w.s]--
-			found++
-		}
-	}
-	return found, total
-}

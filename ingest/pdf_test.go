@@ -105,3 +105,47 @@ func TestPDFHeadings(t *testing.T) {
 		}
 	}
 }
+
+// Every reader gives the words of the seed: the HTML, DOCX, ODT and PDFs
+// made from it hold at least 99.5% of its words.
+func TestFormatsAgree(t *testing.T) {
+	for _, seed := range []string{"001", "002"} {
+		src, err := os.ReadFile("testdata/fixtures/" + seed + ".md")
+		if err != nil {
+			t.Fatal(err)
+		}
+		files, _ := filepath.Glob("testdata/fixtures/" + seed + ".*")
+		for _, f := range files {
+			if strings.HasSuffix(f, ".md") {
+				continue
+			}
+			d, err := ReadFile(f, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			found, total := wordRecall(markupTags.ReplaceAllString(string(src), ""), d.Raw)
+			share := float64(found) / float64(total)
+			t.Logf("%s: %d of %d words (%.2f%%)", filepath.Base(f), found, total, 100*share)
+			if share < 0.995 {
+				t.Errorf("%s: only %d of %d words of the seed (%.2f%%)", f, found, total, 100*share)
+			}
+		}
+	}
+}
+
+// wordRecall is the share of the words of src (as a multiset) found among
+// the words of got.
+func wordRecall(src, got string) (found, total int) {
+	have := map[string]int{}
+	for _, w := range words(got) {
+		have[w.s]++
+	}
+	for _, w := range words(src) {
+		total++
+		if have[w.s] > 0 {
+			have[w.s]--
+			found++
+		}
+	}
+	return found, total
+}
