@@ -744,6 +744,9 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 			if prev != "" && diaIdioms[strings.ToLower(prev)+" "+lw] {
 				continue
 			}
+			if diaEnglish[strings.ToLower(prev)] || diaEnglish[strings.ToLower(next)] {
+				continue // an English phrase ("plans for the city")
+			}
 			if ss[0].word != lw && ss[0].score > keep+diaRealWordMargin {
 				t.final = diaCased(ss[0].word, t.word, text, t.start)
 				t.scored, t.realWord = ss, true
@@ -759,6 +762,12 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 					max(lx.PairFreq(toks[i-1].final, "i"), lx.PairFreq("i", toks[i+1].final)) >= 2 {
 					t.final = "i"
 					t.scored, t.realWord = []diaScored{{diaRepl{word: "i"}, 0}}, true
+				}
+				// "| kommunen" at the start of a sentence is "I kommunen".
+				if t.word == "|" && i+1 < len(toks) && !toks[i+1].sepBefore && diaSentenceStart(text, t.start) &&
+					diaLowerWord(toks[i+1].final) && lx.PairFreq("i", toks[i+1].final) >= 2 {
+					t.final = "I"
+					t.scored, t.realWord = []diaScored{{diaRepl{word: "I"}, 0}}, true
 				}
 			}
 		}
@@ -816,6 +825,13 @@ func diaAfterNumber(toks []diaDtoken, i int, w string) float64 {
 // diaIdioms are word pairs whose second word is right without
 // diacritics although its twin is commoner ("ta sig an", "hålla sams").
 var diaIdioms = map[string]bool{"sig an": true, "tog an": true, "ta an": true, "man har": true, "vi har": true}
+
+// diaEnglish are English function words that never stand next to the
+// Swedish twins of "for", "an", "at" and the like.
+var diaEnglish = map[string]bool{
+	"the": true, "of": true, "and": true, "to": true, "is": true, "with": true, "by": true,
+	"from": true, "this": true, "that": true, "are": true, "be": true, "was": true, "which": true,
+}
 
 // diaYearWords come before a noun, never before the verb "är".
 var diaYearWords = map[string]bool{
