@@ -404,10 +404,6 @@ func findResponsibilities(s sentence, last, roleHead string) []respFound {
 		inverted := pre == "ska" || pre == "skall" || pre == "bor" || pre == "kan"
 		subject := sp.i == 0 || strings.ContainsAny(gapBefore, ",;:") || pre == "och" || pre == "samt" || pre == "att" || inverted || pre == "dar"
 		if !subject {
-			if ts[h].f == fold(ts[h].w) || h != sp.i {
-				// mid-sentence lower case: only when following an adverbial
-				// that ends with a comma (handled above).
-			}
 			if !(sp.i > 0 && isCap(ts[sp.i].w) && strings.ContainsAny(text[max(0, ts[sp.i].start-2):ts[sp.i].start], ".")) {
 				h = sp.j - 1
 				continue
@@ -581,15 +577,6 @@ func objOfText(ts []tok, k int, text string) string {
 		return ""
 	}
 	return text[ts[k].start:]
-}
-
-// actorOfSentence returns the first actor mention that is the subject of a
-// responsibility found in s, for follow-up "who".
-func subjectOf(found []respFound) string {
-	if len(found) > 0 {
-		return found[0].mention
-	}
-	return ""
 }
 
 // extractActors groups responsibilities by actor and collects mentions.

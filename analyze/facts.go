@@ -529,7 +529,6 @@ func (a *adoc) extractNetworks(m *corpus.Model) {
 			}
 		}
 	}
-	sort.SliceStable(m.Networks, func(i, j int) bool { return false })
 }
 
 func isNetHead(w string) bool {

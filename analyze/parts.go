@@ -70,7 +70,7 @@ func (a *adoc) findParts() {
 				found = reNumberedOne.MatchString(a.lines[j].text)
 			}
 			if found {
-				marks = append(marks, mark{a.pageStartOrSelf(i), PartDocument})
+				marks = append(marks, mark{i, PartDocument})
 				break
 			}
 		}
@@ -120,11 +120,6 @@ func (a *adoc) pageStart(i int) int {
 			return j + 1
 		}
 	}
-	return i
-}
-
-// pageStartOrSelf is line i, or the line after a page break just above it.
-func (a *adoc) pageStartOrSelf(i int) int {
 	return i
 }
 

@@ -260,7 +260,6 @@ func (a *adoc) plainHeading(i int, c string) (heading, bool) {
 	if n := len(ws); n >= 2 && isNumber(ws[n-1]) {
 		return heading{}, false // an address: "Storgatan 1"
 	}
-	_ = l
 	return heading{Start: a.lines[i].start + strings.Index(a.lines[i].text, ws[0]), End: a.lines[i].end,
 		Text: cleanHeading(c), Level: 2, Kind: "plain"}, true
 }

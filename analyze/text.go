@@ -152,8 +152,6 @@ func FindDates(s string) []Date {
 		out = append(out, Date{fmt.Sprintf("%04d-%02d-%02d", yi, mi, di), start, end})
 	}
 	for _, m := range reISODate.FindAllStringSubmatchIndex(s, -1) {
-		sep1 := s[m[3]:m[4]]
-		_ = sep1
 		add(s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]], m[0], m[1])
 	}
 	for _, m := range reTextDate.FindAllStringSubmatchIndex(s, -1) {
@@ -221,17 +219,16 @@ type Interval struct {
 // no interval.
 func ParseInterval(s string) Interval {
 	f := fold(s)
-	// fold keeps byte lengths only for ASCII; map back by rune index.
+	// The first phrase in table order wins, unless a later one is a
+	// duration and the first is not.
 	best := Interval{}
-	bestPos := -1
 	for i, re := range intervalRes {
 		loc := re.FindStringIndex(f)
 		if loc == nil {
 			continue
 		}
-		if bestPos < 0 || i < len(intervalRes) && better(intervalPhrases[i].Interval, best.Value) {
+		if better(intervalPhrases[i].Interval, best.Value) {
 			best = Interval{Value: intervalPhrases[i].Interval, Text: originalSpan(s, f, loc)}
-			bestPos = loc[0]
 		}
 	}
 	if best.Value != "" {
