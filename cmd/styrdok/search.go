@@ -182,7 +182,7 @@ func printSearch(w io.Writer, query string, res *index.Result, offset int) {
 			fmt.Fprintf(w, "   %s\n", f.Marked("«", "»", nil))
 		}
 		if h.KWIC.Match != "" {
-			fmt.Fprintf(w, "   KWIC: %40s «%s» %s\n", h.KWIC.Left, h.KWIC.Match, h.KWIC.Right)
+			fmt.Fprintf(w, "   KWIC: %40s«%s»%s\n", h.KWIC.Left, h.KWIC.Match, h.KWIC.Right)
 		}
 	}
 	if res.Total == 0 {
