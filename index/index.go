@@ -232,7 +232,7 @@ func Open(dir string) (*Index, error) {
 		}
 		return &Index{bi: bi, dir: dir, gen: gen}, nil
 	}
-	return nil, fmt.Errorf("open index %s: %w", dir, lastErr)
+	return nil, fmt.Errorf("open index %s: %w (styrdok index --rebuild rebuilds it)", dir, lastErr)
 }
 
 // checkVersion returns ErrStale (wrapped) unless bi was built with
