@@ -1125,9 +1125,9 @@ func diaCompoundCandidates(lx *sv.Lex, rs []rune, strict, caps, title bool) []di
 // diaPartFreq is the frequency of a compound's first part as a word,
 // without its linking s.
 func diaPartFreq(lx *sv.Lex, head string) int {
-	f := lx.Freq(head)
-	if strings.HasSuffix(head, "s") {
-		f = max(f, lx.Freq(strings.TrimSuffix(head, "s")))
+	f := max(lx.Freq(head), lx.Freq(diaApplyCase(head, "Xx")))
+	if h, ok := strings.CutSuffix(head, "s"); ok && h != "" {
+		f = max(f, lx.Freq(h), lx.Freq(diaApplyCase(h, "Xx")))
 	}
 	return f
 }
