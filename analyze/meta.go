@@ -12,7 +12,7 @@ var (
 	reDnr          = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:dnr|diarienr|diarienummer|ärendenr|ärendenummer|aktbilaga)\.?[\s:|]*((?:[a-zåäö]{1,5}[ ./-]?)?\d{1,4}(?:\s?[-./:]\s?\d{1,6}){1,3})`)
 	reValid        = regexp.MustCompile(`(?i)\b(?:gäller\s+tills?\s*vidare|giltighetstid|giltig\s+till|giltigt\s+till|gäller\s+till\s+och\s+med|gäller\s+t\.?o\.?m\.?|gäller\s+till\b|giltig\s+t\.?o\.?m\.?|giltighet|revideras\s+senast)\s*:?\s*`)
 	reUntilFurther = regexp.MustCompile(`(?i)^(?:tills?\s*vidare|tillsvidare|tills\s+vidare|tills\s+annat\s+beslutas)`)
-	reLabelStop    = regexp.MustCompile(`(?i)\b(?:reviderad|reviderat|dnr|giltig\w*|gäller|för\s+revidering|för\s+ev|för\s+uppföljning|dokumentansvarig|dokumentnamn|dokumenttyp|senast\s+ändrad|tidigare\s+ändringar|beslutad|fastställ\w*|antagen|antaget|ersätter)\b`)
+	reLabelStop    = regexp.MustCompile(`(?i)\b(?:reviderad|reviderat|dnr|diarie\w*|giltig\w*|gäller|för\s+revidering|för\s+ev|för\s+uppföljning|dokumentansvarig|dokumentnamn|dokumenttyp|senast\s+ändrad|tidigare\s+ändringar|beslutad|fastställ\w*|antagen|antaget|ersätter)\b`)
 )
 
 // metaSentences returns the non-boilerplate sentences and headings' text
@@ -133,6 +133,10 @@ func (a *adoc) adoptionIn(m *corpus.Model, s sentence, f string) {
 		if pastAdoption[w] && selfRef(f) {
 			isAdopt = true
 		}
+		// "Beslut: KF 2015-03-12 § 23" (a label, not the noun in prose)
+		if w == "beslut" && strings.HasPrefix(s.Text[loc[1]:], ":") {
+			isAdopt = true
+		}
 		if w == "andrad" && (wi == 0 || fold(s.Text[ws[wi-1][0]:ws[wi-1][1]]) != "senast") {
 			isRev = false
 		}
@@ -154,9 +158,15 @@ func (a *adoc) adoptionIn(m *corpus.Model, s sentence, f string) {
 		date := ds[0].ISO
 		by := bodyIn(rest[:ds[0].Start])
 		if by == "" {
-			by = bodyIn(rest[ds[0].End:])
+			// "Antagen 2013-12-16 av kommunfullmäktige"
+			after := strings.Fields(rest[ds[0].End:])
+			if len(after) > 4 {
+				after = after[:4]
+			}
+			by = bodyIn(strings.Join(after, " "))
 		}
 		if by == "" && wi > 0 {
+			// "Beslutsinstans: Kommunstyrelsen  Beslutsdatum: 2016-05-10"
 			by = bodyIn(s.Text[max(0, loc[0]-40):loc[0]])
 		}
 		ev := cleanEvidence(s.Text[loc[0] : loc[1]+ds[0].End])

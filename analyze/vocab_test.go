@@ -284,6 +284,9 @@ func TestAdoptionForms(t *testing.T) {
 		{"Kommunfullmäktige antog strategin den 12 maj 2014.\n", "2014-05-12", "Kommunfullmäktige"},
 		{"Fastställd av KF 2012-01-30\n", "2012-01-30", "Kommunfullmäktige"},
 		{"Kommunfullmäktige antog 2008 riktlinjer för arbetet.\n", "", ""},
+		{"Dokumenttyp Policy Beslutsinstans Kommunstyrelsen Beslutsdatum 2016-05-10 Diarienummer KF 2016/45 Giltighetstid 2016-2020\n", "2016-05-10", "Kommunstyrelsen"},
+		{"Beslut: KF 2015-03-12 § 23\n", "2015-03-12", "Kommunfullmäktige"},
+		{"Antagen 2013-12-16 av kommunstyrelsen\n", "2013-12-16", "Kommunstyrelsen"},
 		{"Planen ersätter Policy för X antagen av kommunfullmäktige den 25 maj 2000.\n", "", ""},
 	}
 	for _, tt := range tests {
