@@ -80,6 +80,25 @@ func applyFurniture(text string) (string, []corpus.Change) {
 	repeated := func(i int) bool { return keys[i] != "" && counts[keys[i]] >= 2 }
 	blankAt := func(i int) bool { return i < 0 || i >= len(lines) || trim[i] == "" }
 
+	// running answers runningWithNumber once per key.
+	runningMemo := make(map[string]bool)
+	var keyLines map[string][]int
+	running := func(key string) bool {
+		if v, ok := runningMemo[key]; ok {
+			return v
+		}
+		if keyLines == nil {
+			keyLines = make(map[string][]int)
+			for k, kk := range keys {
+				if kk != "" && counts[kk] >= 3 {
+					keyLines[kk] = append(keyLines[kk], k)
+				}
+			}
+		}
+		v := runningWithNumber(keyLines[key], keys, trim)
+		runningMemo[key] = v
+		return v
+	}
 	whole := make([]string, len(lines)) // why a whole line is furniture
 	strong := make([]bool, len(lines))
 	for i, t := range trim {
@@ -101,7 +120,7 @@ func applyFurniture(text string) (string, []corpus.Change) {
 				removeLabel(&e, text, lines[i])
 			}
 			strong[i] = true
-		case counts[keys[i]] >= 3 && strings.ContainsAny(keys[i], "#") && len(t) <= 80 && hasLetter(t) && runningWithNumber(keys[i], keys, trim):
+		case counts[keys[i]] >= 3 && strings.ContainsAny(keys[i], "#") && len(t) <= 80 && hasLetter(t) && running(keys[i]):
 			// a running header or footer with a page number in it
 			whole[i], strong[i] = whyHeader, true
 		case counts[keys[i]] >= 2 && len(t) <= 80 && endsInCount(t) && hasLetter(t) && pageCountEnd.MatchString(t):
@@ -606,17 +625,14 @@ func removeWholeLines(e *edits, text string, lines []line, trim, whole []string)
 	}
 }
 
-// runningWithNumber decides whether the lines with key (a short line with
+// runningWithNumber decides whether the lines at (a short line with
 // a number, three times or more) are a running header or footer rather
 // than numbered headings ("Mål 1", "Mål 2"): one of them interrupts a
 // sentence, or they carry a title of two words or more and numbers that
 // count up by one.
-func runningWithNumber(key string, keys, trim []string) bool {
-	var at []int
-	for i, k := range keys {
-		if k == key {
-			at = append(at, i)
-		}
+func runningWithNumber(at []int, keys, trim []string) bool {
+	if len(at) == 0 {
+		return false
 	}
 	for _, i := range at {
 		p, n := i-1, i+1

@@ -2,6 +2,7 @@ package repair
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -61,8 +62,28 @@ func restoredKnown(w string, head bool) bool {
 	return restoredKnownN(w, head, 2)
 }
 
+// restoredCache remembers restoredKnownN answers; reading back letters
+// costs thousands of lexicon look-ups per word.
+var restoredCache sync.Map
+
+type restoredKey struct {
+	w    string
+	head bool
+	n    int
+}
+
 // restoredKnownN is restoredKnown with up to n letters read back.
 func restoredKnownN(w string, head bool, n int) bool {
+	k := restoredKey{w, head, n}
+	if v, ok := restoredCache.Load(k); ok {
+		return v.(bool)
+	}
+	found := restoredSearch(w, head, n)
+	restoredCache.Store(k, found)
+	return found
+}
+
+func restoredSearch(w string, head bool, n int) bool {
 	rs := []rune(w)
 	if len(rs) > 40 {
 		return false
