@@ -3,6 +3,7 @@ package repair
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -64,7 +65,10 @@ func restoredKnown(w string, head bool) bool {
 
 // restoredCache remembers restoredKnownN answers; reading back letters
 // costs thousands of lexicon look-ups per word.
-var restoredCache sync.Map
+var (
+	restoredCache sync.Map
+	restoredCount atomic.Int64
+)
 
 type restoredKey struct {
 	w    string
@@ -79,6 +83,11 @@ func restoredKnownN(w string, head bool, n int) bool {
 		return v.(bool)
 	}
 	found := restoredSearch(w, head, n)
+	if restoredCount.Add(1) > 100000 {
+		// keep a long batch run's memory bounded
+		restoredCache.Clear()
+		restoredCount.Store(0)
+	}
 	restoredCache.Store(k, found)
 	return found
 }
