@@ -378,8 +378,12 @@ func findResponsibilities(s sentence, last, roleHead string) []respFound {
 		}
 		if loc := reLabelResp.FindStringIndex(text[:ts[h].start]); loc != nil {
 			sp := actorAt(ts, h, text)
-			label := strings.TrimSpace(text[loc[0]:ts[h].start])
-			out = append(out, respFound{mentionText(ts, sp, text), "ansvarar för", strings.Trim(cleanEvidence(label), ": "), s})
+			label := strings.Trim(cleanEvidence(text[loc[0]:ts[h].start]), ": ")
+			// "För revidering ansvarar" → revidering
+			if lf := fold(label); strings.HasPrefix(lf, "for ") && strings.HasSuffix(lf, " ansvarar") {
+				label = strings.TrimSpace(label[toOrig(label, 4):toOrig(label, len(lf)-len(" ansvarar"))])
+			}
+			out = append(out, respFound{mentionText(ts, sp, text), "ansvarar för", label, s})
 		}
 	}
 	// 2. Subject + verb, and "ska" + subject + infinitive (inverted order).
@@ -486,6 +490,21 @@ func findResponsibilities(s sentence, last, roleHead string) []respFound {
 		}
 		obj := strings.TrimRight(cleanEvidence(text[:ts[p].start]), " ,")
 		obj = strings.TrimSuffix(strings.TrimSuffix(obj, " ska"), " skall")
+		// "Planen är ett styrdokument som antas av …": the antecedent.
+		if strings.HasSuffix(obj, " som") {
+			if i := strings.Index(obj, " är "); i > 0 {
+				obj = obj[:i]
+			}
+		}
+		// "En utvärdering av planen ska genomföras av …": what is evaluated.
+		if ws := strings.Fields(obj); len(ws) >= 3 && nounVerbFolded(fold(strings.Join(ws[:len(ws)], " "))) == "" {
+			for i := 0; i+1 < len(ws) && i < 3; i++ {
+				if nounVerbFolded(fold(ws[i])) != "" && ws[i+1] == "av" {
+					obj = strings.Join(ws[i+2:], " ")
+					break
+				}
+			}
+		}
 		if ws := strings.Fields(obj); len(ws) > 14 {
 			obj = strings.Join(ws[len(ws)-14:], " ")
 		}

@@ -226,12 +226,9 @@ func (a *adoc) extractFollowUps(m *corpus.Model, resp map[int][]respFound) {
 		if len(ivs) == 0 && len(resp[si]) == 0 && !prescribes(f) {
 			continue
 		}
-		who := ""
-		if r := resp[si]; len(r) > 0 {
-			who = canonicalName(r[0].mention)
-		}
 		seenCat := map[string]bool{}
 		for _, h := range hits {
+			who := whoFor(s.Text, toOrig(s.Text, h.start), resp[si])
 			iv := nearestInterval(ivs, h.start, h.end)
 			key := h.cat + iv.Value
 			if seenCat[key] {
@@ -243,7 +240,7 @@ func (a *adoc) extractFollowUps(m *corpus.Model, resp map[int][]respFound) {
 				val = corpus.IntervalUnspecified
 			}
 			cands = append(cands, corpus.FollowUp{
-				What:         whatOf(s.Text, f, h.start),
+				What:         whatOf(s.Text, toOrig(s.Text, h.start)),
 				Category:     h.cat,
 				Who:          corpus.Opt(who),
 				Interval:     val,
@@ -363,16 +360,55 @@ func nearestInterval(ivs []ivHit, start, end int) Interval {
 	return best
 }
 
-// whatOf names a mechanism: the clause around the keyword, at most twelve
-// words.
-func whatOf(s, f string, pos int) string {
-	start := strings.LastIndexAny(f[:pos], ",;:") + 1
-	rest := s[toOrig(s, start):]
+// whatOf names a mechanism: from its keyword to the end of the clause, at
+// most ten words.
+func whatOf(s string, pos int) string {
+	rest := s[pos:]
+	if i := strings.IndexAny(rest, ",;:.("); i > 0 {
+		rest = rest[:i]
+	}
 	ws := strings.Fields(rest)
-	if len(ws) > 12 {
-		ws = ws[:12]
+	if len(ws) > 10 {
+		ws = ws[:10]
 	}
 	return strings.TrimRight(strings.Join(ws, " "), " .,;")
+}
+
+var reLabelWho = regexp.MustCompile(`(?i)^[^.:]{0,70}?\sansvarar\s*:\s*`)
+
+// whoFor returns the body that carries out the mechanism whose keyword is
+// at byte pos of sentence s: in a label row the value after "ansvarar:"
+// (none when it is empty), else the subject found nearest to the keyword.
+func whoFor(s string, pos int, found []respFound) string {
+	if loc := reLabelWho.FindStringIndex(s[pos:]); loc != nil {
+		ts := tokenize(s[pos+loc[1]:])
+		if len(ts) > 0 && ts[0].start == 0 && isActorWord(ts[0].w, ts[0].f) {
+			return canonicalName(mentionText(ts, actorAt(ts, 0, s[pos+loc[1]:]), s[pos+loc[1]:]))
+		}
+		return ""
+	}
+	best, bestD := "", 1<<30
+	for _, r := range found {
+		for i := 0; ; {
+			j := strings.Index(s[i:], r.mention)
+			if j < 0 {
+				break
+			}
+			p := i + j
+			d := pos - p
+			if d < 0 {
+				d = -d + 20 // a body named after the keyword is a weaker guess
+			}
+			if d < bestD {
+				best, bestD = canonicalName(r.mention), d
+			}
+			i = p + len(r.mention)
+		}
+	}
+	if best == "" && len(found) > 0 {
+		best = canonicalName(found[0].mention)
+	}
+	return best
 }
 
 // extractThemes counts theme keywords in the main part; a theme needs two
