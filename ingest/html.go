@@ -66,6 +66,8 @@ func readHTML(data []byte) (string, error) {
 		}
 		src = string(out)
 	}
+	// Bytes the charset could not map become U+FFFD, visibly.
+	src = strings.ToValidUTF8(src, "\ufffd")
 	doc, err := html.Parse(strings.NewReader(src))
 	if err != nil {
 		return "", fmt.Errorf("html: %w", err)
