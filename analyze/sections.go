@@ -227,6 +227,10 @@ func (a *adoc) plainHeading(i int, c string) (heading, bool) {
 		}
 	}
 	strong := label != "" && len(ws) <= 2
+	// The first line of a document that names its type is its title.
+	if docTypeOf(c) != "" && a.firstContent(i) {
+		strong = true
+	}
 	prev, next := a.prevAdjacent(i), a.nextAdjacent(i)
 	if !strong {
 		if prev >= 0 {
@@ -262,6 +266,17 @@ func (a *adoc) plainHeading(i int, c string) (heading, bool) {
 	}
 	return heading{Start: a.lines[i].start + strings.Index(a.lines[i].text, ws[0]), End: a.lines[i].end,
 		Text: cleanHeading(c), Level: 2, Kind: "plain"}, true
+}
+
+// firstContent reports whether line i is the first non-blank line outside
+// boilerplate.
+func (a *adoc) firstContent(i int) bool {
+	for j := 0; j < i; j++ {
+		if !a.lines[j].blank && !a.lines[j].bp {
+			return false
+		}
+	}
+	return true
 }
 
 // lineHeadingNoPlain is lineHeading without the plain-line rule (to look
