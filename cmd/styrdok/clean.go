@@ -7,7 +7,9 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/spf13/cobra"
 
@@ -102,16 +104,17 @@ func runClean(ctx context.Context, g *globalOptions, opts cleanOptions, path str
 		enc.SetEscapeHTML(false)
 		return enc.Encode(rep)
 	case opts.Diff:
-		return writeDiff(g.Stdout, name, r)
+		return writeDiff(g.Stdout, name, raw, r)
 	}
 	_, err = io.WriteString(g.Stdout, r.Text)
 	return err
 }
 
-// writeDiff prints one block per change: the input line, the fix and why,
-// then the text before (-) and after (+), line by line. Line ends inside a
-// change show as ⏎ so that joined and removed lines are visible.
-func writeDiff(w io.Writer, name string, r repair.Result) error {
+// writeDiff prints a unified-style view: one hunk per run of changed
+// input lines, the input lines (-), the repaired lines that come from them
+// (+), then every change in the hunk with its fix, before → after and why.
+// Removed boilerplate, furniture and footnotes show as - lines with no +.
+func writeDiff(w io.Writer, name, raw string, r repair.Result) error {
 	var b strings.Builder
 	fmt.Fprintf(&b, "--- %s (input)\n+++ %s (repaired)\n", name, name)
 	if len(r.Boilerplate) > 0 {
@@ -120,46 +123,78 @@ func writeDiff(w io.Writer, name string, r repair.Result) error {
 			fmt.Fprintf(&b, "#   lines %d-%d: %s\n", br.StartLine, br.EndLine, br.Why)
 		}
 	}
-	for _, c := range r.Changes {
-		why := c.Why
-		if why == "" || strings.HasPrefix(why, c.Fix) {
-			why = strings.TrimPrefix(strings.TrimPrefix(why, c.Fix), ": ")
+	rawLines := strings.Split(raw, "\n")
+	outLines := strings.Split(r.Text, "\n")
+	outOf := make(map[int][]int) // raw line -> output lines from it
+	for i, l := range r.LineMap {
+		if i < len(outLines) {
+			outOf[l] = append(outOf[l], i)
 		}
-		if why != "" {
-			why = ": " + why
+	}
+	changes := append([]corpus.Change(nil), r.Changes...)
+	sort.SliceStable(changes, func(i, j int) bool { return changes[i].Line < changes[j].Line })
+	for i := 0; i < len(changes); {
+		first := changes[i].Line
+		last := first + strings.Count(strings.TrimSuffix(changes[i].Before, "\n"), "\n")
+		j := i + 1
+		for j < len(changes) && changes[j].Line <= last {
+			last = max(last, changes[j].Line+strings.Count(strings.TrimSuffix(changes[j].Before, "\n"), "\n"))
+			j++
 		}
-		fmt.Fprintf(&b, "@@ line %d @@ %s%s\n", c.Line, c.Fix, why)
-		writeSide(&b, '-', c.Before)
-		writeSide(&b, '+', c.After)
-		if len(c.Candidates) > 0 {
-			b.WriteString("  candidates:")
-			for _, cand := range c.Candidates {
-				fmt.Fprintf(&b, " %s (%.3g)", cand.Word, cand.Score)
+		last = min(last, len(rawLines))
+		fixes := []string{}
+		seen := map[string]bool{}
+		for _, c := range changes[i:j] {
+			if !seen[c.Fix] {
+				seen[c.Fix] = true
+				fixes = append(fixes, c.Fix)
+			}
+		}
+		if first == last {
+			fmt.Fprintf(&b, "@@ line %d @@ %s\n", first, strings.Join(fixes, ", "))
+		} else {
+			fmt.Fprintf(&b, "@@ lines %d-%d @@ %s\n", first, last, strings.Join(fixes, ", "))
+		}
+		for l := first; l <= last; l++ {
+			if l >= 1 && l <= len(rawLines) {
+				b.WriteString("-" + visible(rawLines[l-1]) + "\n")
+			}
+		}
+		for l := first; l <= last; l++ {
+			for _, o := range outOf[l] {
+				b.WriteString("+" + visible(outLines[o]) + "\n")
+			}
+		}
+		for _, c := range changes[i:j] {
+			why := strings.TrimPrefix(strings.TrimPrefix(c.Why, c.Fix), ": ")
+			fmt.Fprintf(&b, "  %s: %s → %s", c.Fix, quoteShort(c.Before), quoteShort(c.After))
+			if why != "" {
+				fmt.Fprintf(&b, " (%s)", why)
+			}
+			if len(c.Candidates) > 0 {
+				b.WriteString(" candidates:")
+				for _, cand := range c.Candidates {
+					fmt.Fprintf(&b, " %s %.3g", cand.Word, cand.Score)
+				}
 			}
 			b.WriteByte('\n')
 		}
+		i = j
 	}
 	fmt.Fprintf(&b, "# %d changes\n", len(r.Changes))
 	_, err := io.WriteString(w, b.String())
 	return err
 }
 
-func writeSide(b *strings.Builder, sign byte, s string) {
-	if s == "" {
-		return
+// quoteShort shows a change's text in quotes with line ends as ⏎, cut
+// short when long (the - lines above show it in full).
+func quoteShort(s string) string {
+	s = strings.ReplaceAll(s, "\n", "⏎")
+	if utf8.RuneCountInString(s) > 60 {
+		rs := []rune(s)
+		s = string(rs[:40]) + "…" + string(rs[len(rs)-12:])
 	}
-	parts := strings.Split(s, "\n")
-	for i, p := range parts {
-		if i == len(parts)-1 && p == "" {
-			break // the line end was shown on the line before
-		}
-		b.WriteByte(sign)
-		b.WriteString(visible(p))
-		if i < len(parts)-1 {
-			b.WriteString("⏎")
-		}
-		b.WriteByte('\n')
-	}
+	return "«" + s + "»"
 }
 
 // visible shows characters that would otherwise be invisible in a diff.

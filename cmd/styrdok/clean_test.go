@@ -37,11 +37,10 @@ func TestCleanDiff(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, want := range []string{
-		"@@ line 1 @@ boilerplate",
-		"-Storlek: px⏎",
-		"-Ã¶\n+ö\n",
-		"@@ line 8 @@ hyphenation",
-		"-Sida 2 (3)⏎",
+		"@@ lines 1-7 @@ boilerplate\n-Titel\n-\n-Storlek: px\n",
+		"@@ lines 8-9 @@ mojibake, hyphenation\n-Strategin fÃ¶r arbetet gÃ¤ller under peri-\n-odens slut.\n+Strategin för arbetet gäller under periodens\n+slut.\n",
+		"  mojibake: «Ã¶» → «ö» (UTF-8 read as Windows-1252)\n",
+		"-Sida 2 (3)\n",
 		"lines 1-6: boilerplate: web page or viewer chrome",
 	} {
 		if !strings.Contains(out, want) {
