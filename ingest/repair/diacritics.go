@@ -478,6 +478,9 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 		cs                           []diaRepl
 	}
 	cache := make(map[string]*info, 1024)
+	// Restoring long compounds part by part is costly: a document gets a
+	// fixed number of such attempts, so that repair stays fast.
+	budget := diaCompoundBudget
 	for i := range toks {
 		t := &toks[i]
 		t.final = t.word
@@ -502,7 +505,7 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 			case !hasFffd && t.hyphenNext && lx.CompoundHead(t.word):
 				in.known = true // "samarbets- och", "hälso-"
 			default:
-				in.cs = diaTokenCandidates(lx, t.word, t.hyphenNext, hasFffd)
+				in.cs = diaTokenCandidates(lx, t.word, t.hyphenNext, hasFffd, &budget)
 				// A valid compound as it stands ("malprogram" =
 				// mal+program) is decided below, once the damage of the
 				// document is known.
@@ -600,7 +603,7 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 					switch {
 					case !c.compound && c.freq > 0,
 						!c.compound && damage >= 0.5,
-						c.compound && damage >= 0.5 && c.gain >= math.Log(5):
+						c.compound && damage >= 0.5 && c.gain > math.Log(5) && c.cost <= 1:
 						cs = append(cs, c)
 					}
 				}
@@ -610,7 +613,8 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 				}
 				p.cs = cs
 			}
-			if diaPatternOf(toks[p.i].word) == diaTitleCase && !diaSentenceStart(text, toks[p.i].start) {
+			if diaPatternOf(toks[p.i].word) == diaTitleCase && !diaSentenceStart(text, toks[p.i].start) &&
+				!strings.ContainsRune(toks[p.i].word, diaFffd) {
 				// A capitalised word inside a sentence that is no entry is
 				// often a name: it is read as a compound only when both
 				// restored parts are in use.
@@ -833,6 +837,10 @@ var diaEnglish = map[string]bool{
 	"from": true, "this": true, "that": true, "are": true, "be": true, "was": true, "which": true,
 }
 
+// diaCompoundBudget is how many tokens of a document may be restored as
+// compounds part by part.
+const diaCompoundBudget = 300
+
 // diaYearWords come before a noun, never before the verb "är".
 var diaYearWords = map[string]bool{
 	"varje": true, "vart": true, "per": true, "ett": true, "två": true, "tre": true, "fyra": true,
@@ -987,7 +995,7 @@ func diaHasLetter(s string) bool {
 
 // diaTokenCandidates finds the readings of an unknown token; strict
 // when its damage is U+FFFD.
-func diaTokenCandidates(lx *sv.Lex, word string, head, strict bool) (cs []diaRepl) {
+func diaTokenCandidates(lx *sv.Lex, word string, head, strict bool, budget *int) (cs []diaRepl) {
 	rs := diaLowerRunes(word)
 	allowProper := diaPatternOf(word) != diaLowerCase || rs[0] == diaFffd
 	caps := diaPatternOf(word) == diaUpperCase
@@ -999,7 +1007,7 @@ func diaTokenCandidates(lx *sv.Lex, word string, head, strict bool) (cs []diaRep
 		}
 		cs = diaCandidates(lx, rs, allowProper, head, true, false)
 		if len(cs) == 0 && len(rs) >= 6 {
-			cs = diaCompoundCandidates(lx, rs, true, false, diaPatternOf(word) == diaTitleCase)
+			cs = diaCompoundCandidates(lx, rs, true, false, diaPatternOf(word) == diaTitleCase, budget)
 		}
 		if len(cs) == 0 && (rs[0] == diaFffd || rs[len(rs)-1] == diaFffd) {
 			// A lost quotation mark at the edge ("\uFFFDstöd\uFFFD"):
@@ -1008,7 +1016,7 @@ func diaTokenCandidates(lx *sv.Lex, word string, head, strict bool) (cs []diaRep
 			if utf8.RuneCountInString(core) >= 3 && core != word && diaPatternOf(core) != diaUpperCase {
 				inner := []diaRepl{{word: strings.ToLower(core), freq: lx.Freq(core)}}
 				if strings.ContainsRune(core, diaFffd) || !lx.Known(core) {
-					inner = diaTokenCandidates(lx, core, head, true)
+					inner = diaTokenCandidates(lx, core, head, true, budget)
 				}
 				pre, post := "", ""
 				if strings.HasPrefix(word, "\uFFFD") {
@@ -1054,7 +1062,20 @@ func diaTokenCandidates(lx *sv.Lex, word string, head, strict bool) (cs []diaRep
 		cs = diaDropped(lx, rs)
 	}
 	if len(cs) == 0 && len(rs) >= 6 {
-		cs = diaCompoundCandidates(lx, rs, false, caps, diaPatternOf(word) == diaTitleCase)
+		cs = diaCompoundCandidates(lx, rs, false, caps, diaPatternOf(word) == diaTitleCase, budget)
+	}
+	if len(cs) == 0 && len(rs) >= 8 {
+		// A compound with a letter split in two glyphs
+		// ("Kyrkogéardsnämnden", "kommuno6vergripande").
+		for _, v := range diaSlips(rs) {
+			if len(v) == len(rs) {
+				continue // rn/m swaps are tried above
+			}
+			for _, c := range diaCompoundCandidates(lx, v, false, caps, diaPatternOf(word) == diaTitleCase, budget) {
+				c.cost += 0.8
+				cs = append(cs, c)
+			}
+		}
 	}
 	return cs
 }
@@ -1082,9 +1103,34 @@ func diaDropped(lx *sv.Lex, rs []rune) []diaRepl {
 // Each cut gives at most one reading; the likeliest tails win.
 //
 // title admits a name as the first part ("Europaförening").
-func diaCompoundCandidates(lx *sv.Lex, rs []rune, strict, caps, title bool) []diaRepl {
+func diaCompoundCandidates(lx *sv.Lex, rs []rune, strict, caps, title bool, budget *int) []diaRepl {
+	if budget != nil {
+		if *budget <= 0 {
+			return nil
+		}
+		*budget--
+	}
 	var out []diaRepl
 	seen := map[string]bool{}
+	// headReadings are the readings of rs[a:b] that may begin a compound,
+	// cheapest first.
+	type span struct{ a, b int }
+	memo := map[span][]diaRepl{}
+	headReadings := func(a, b int) []diaRepl {
+		if hs, ok := memo[span{a, b}]; ok {
+			return hs
+		}
+		part := rs[a:b]
+		hs := diaCandidates(lx, part, title && a == 0, true, strict, caps)
+		if lx.CompoundHead(string(part)) {
+			hs = append(hs, diaRepl{word: string(part)})
+		} else if title && a == 0 && len(part) >= 4 && lx.Known(diaApplyCase(string(part), "Xx")) {
+			hs = append(hs, diaRepl{word: string(part), freq: lx.Freq(diaApplyCase(string(part), "Xx"))})
+		}
+		sort.SliceStable(hs, func(i, j int) bool { return hs[i].cost < hs[j].cost })
+		memo[span{a, b}] = hs
+		return hs
+	}
 	for cut := 3; cut <= len(rs)-3; cut++ {
 		head, tail := rs[:cut], rs[cut:]
 		tails := diaCandidates(lx, tail, false, false, strict, caps)
@@ -1094,11 +1140,25 @@ func diaCompoundCandidates(lx *sv.Lex, rs []rune, strict, caps, title bool) []di
 		if len(tails) == 0 {
 			continue
 		}
-		heads := diaCandidates(lx, head, title, true, strict, caps)
-		if lx.CompoundHead(string(head)) {
-			heads = append(heads, diaRepl{word: string(head)})
-		} else if title && len(head) >= 4 && lx.Known(diaApplyCase(string(head), "Xx")) {
-			heads = append(heads, diaRepl{word: string(head), freq: lx.Freq(diaApplyCase(string(head), "Xx"))})
+		heads := headReadings(0, cut)
+		if len(heads) == 0 && cut >= 6 && len(rs) <= 30 {
+			// Three parts: two beginnings and the tail
+			// ("överförmyndar"+"nämnd" inside "Överförmyndarnämnden").
+			for k := 3; k <= cut-3; k++ {
+				h1 := headReadings(0, k)
+				if len(h1) == 0 {
+					continue
+				}
+				h2 := headReadings(k, cut)
+				if len(h2) == 0 {
+					continue
+				}
+				if h1[0].cost+h2[0].cost > 1 {
+					continue // three parts only with the plainest readings
+				}
+				heads = append(heads, diaRepl{word: h1[0].word + h2[0].word, cost: h1[0].cost + h2[0].cost + 2,
+					freq: min(diaPartFreq(lx, h1[0].word), diaPartFreq(lx, h2[0].word))})
+			}
 		}
 		if len(heads) == 0 {
 			continue
