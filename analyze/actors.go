@@ -293,6 +293,7 @@ type respFound struct {
 	sent    sentence
 }
 
+var reDutyOf = regexp.MustCompile(`(?i)(?:ingår|ingar|ligger|vilar)\s+(?:i|på|pa)\s+(.{3,60}?)\s+(?:uppdrag|ansvar|uppgift|uppgifter|ansvarsområde)\s+att\s+`)
 var reDelegated = regexp.MustCompile(`(?i)^beslut\b.*\s(?:är|ar)\s+delegerat\s+till\s+`)
 var reInResp = regexp.MustCompile(`(?i)^(?:i|inom)\s+(?:\p{L}+\s+)?(?:ansvaret|uppdraget|uppgiften|ansvarsområdet)\s+ingår\s+(?:även\s+|också\s+|vidare\s+)?`)
 var reLabelResp = regexp.MustCompile(`(?i)\b(?:för\s+[\p{L} ]{3,40}?\s+ansvarar|dokumentansvarig|ansvarig\s+för\s+dokumentet)\s*:?\s*$`)
@@ -351,6 +352,16 @@ func findResponsibilities(s sentence, last, roleHead string) []respFound {
 			obj = strings.TrimPrefix(obj, p[strings.LastIndex(p, " ")+1:]+" ")
 		}
 		out = append(out, respFound{m, responsibilityVerbs[vi].Present, obj, s})
+		// "ansvarar för sin interna uppföljning": the task is a follow-up.
+		if strings.HasPrefix(responsibilityVerbs[vi].Present, "ansvarar") {
+			ow := strings.Fields(obj)
+			for i := 0; i < len(ow) && i < 4; i++ {
+				if v := nounVerbFolded(fold(strings.Trim(ow[i], ",."))); v != "" {
+					out = append(out, respFound{m, v, strings.Join(ow[i+1:], " "), s})
+					break
+				}
+			}
+		}
 		// "ger kommunstyrelsen det övergripande ansvaret för …"
 		if responsibilityVerbs[vi].Present == "ger" || responsibilityVerbs[vi].Present == "uppdrar" {
 			for p := after; p < len(ts) && p < after+3; p++ {
@@ -415,9 +426,9 @@ func findResponsibilities(s sentence, last, roleHead string) []respFound {
 		}
 		k := sp.j
 		// A short place phrase: "chef vid respektive verksamhet har …".
-		if k < len(ts) && (ts[k].f == "vid" || ts[k].f == "inom" || ts[k].f == "pa") {
+		if k < len(ts) && (ts[k].f == "vid" || ts[k].f == "inom" || ts[k].f == "pa" || ts[k].f == "i" && k+1 < len(ts) && ts[k+1].f != "samarbete" && ts[k+1].f != "samrad") {
 			for q := k + 1; q < len(ts) && q <= k+4; q++ {
-				if _, _, ok := verbAt(ts, q); ok {
+				if _, _, ok := verbAt(ts, q); ok || ts[q].f == "har" && q+1 < len(ts) && ts[q+1].f == "utsett" {
 					k = q
 					break
 				}
@@ -509,6 +520,27 @@ func findResponsibilities(s sentence, last, roleHead string) []respFound {
 			obj = strings.Join(ws[len(ws)-14:], " ")
 		}
 		out = append(out, respFound{mentionText(ts, sp, text), verb, obj, s})
+	}
+	// 4a. "Det ingår i nämndernas uppdrag att bevaka …", "Det ligger på
+	// ledningens ansvar att se till …".
+	if mm := reDutyOf.FindStringSubmatchIndex(text); mm != nil {
+		owner := text[mm[2]:mm[3]]
+		ots := tokenize(owner)
+		for h := 0; h < len(ots); h++ {
+			if isActorWord(ots[h].w, ots[h].f) {
+				sp := actorAt(ots, h, owner)
+				rest := text[mm[1]:]
+				rts := tokenize(rest)
+				k := 0
+				for k < len(rts) && adverbs[rts[k].f] {
+					k++
+				}
+				if vi, after, ok := verbAt(rts, k); ok {
+					out = append(out, respFound{mentionText(ots, sp, owner), responsibilityVerbs[vi].Present, objOf(rts, after, rest), s})
+				}
+				break
+			}
+		}
 	}
 	// 4. "Beslut om … är delegerat till finansborgarrådet".
 	if loc := reDelegated.FindStringIndex(text); loc != nil {

@@ -173,7 +173,10 @@ func TestResponsibilities(t *testing.T) {
 		sent, role string
 		want       []string // "mention|verb"
 	}{
-		{"Kommunstyrelsen ansvarar för samordningen av det internationella arbetet.", "", []string{"Kommunstyrelsen|ansvarar för"}},
+		{"Kommunstyrelsen ansvarar för samordningen av det internationella arbetet.", "", []string{"Kommunstyrelsen|ansvarar för", "Kommunstyrelsen|samordnar"}},
+		{"Kommunstyrelsen ansvarar för att policyn är känd.", "", []string{"Kommunstyrelsen|ansvarar för"}},
+		{"Det ingår i nämndernas och styrelsernas uppdrag att själva bevaka möjligheterna.", "", []string{"nämndernas och styrelsernas|bevakar"}},
+		{"Varje förvaltning i kommunen har utsett en kontaktperson.", "", []string{"Varje förvaltning|utser"}},
 		{"Kommunfullmäktige antar strategin och ger kommunstyrelsen det övergripande ansvaret för genomförandet.", "",
 			[]string{"Kommunfullmäktige|antar", "Kommunfullmäktige|ger", "kommunstyrelsen|ansvarar för"}},
 		{"Uppföljning av planen ska göras av kommunstyrelsen varje år.", "", []string{"kommunstyrelsen|följer upp"}},
@@ -181,7 +184,7 @@ func TestResponsibilities(t *testing.T) {
 			[]string{"kontoret|utarbetar", "kontoret|redovisar"}},
 		{"Arbetet samordnas av kommunledningskontoret.", "", []string{"kommunledningskontoret|samordnar"}},
 		{"Fastställer övergripande prioriteringar samt ansvarar för uppföljning.", "Kommunstyrelsen",
-			[]string{"Kommunstyrelsen|fastställer", "Kommunstyrelsen|ansvarar för"}},
+			[]string{"Kommunstyrelsen|fastställer", "Kommunstyrelsen|ansvarar för", "Kommunstyrelsen|följer upp"}},
 		{"Respektive förvaltning och bolag ser till att perspektivet integreras.", "", []string{"Respektive förvaltning och bolag|ser till"}},
 		{"För revidering ansvarar: Kommunstyrelsen", "", []string{"Kommunstyrelsen|ansvarar för"}},
 		{"Kommunstyrelsens arbetsutskott svarar för uppföljningen.", "", []string{"Kommunstyrelsens arbetsutskott|svarar för"}},
