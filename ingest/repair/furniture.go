@@ -130,6 +130,7 @@ func applyFurniture(text string) (string, []corpus.Change) {
 			whole[i] = whyNoise
 		}
 	}
+	pageEdges(lines, text, trim, keys, counts, whole, strong)
 	// A repeated short line that interrupts a sentence is a running header
 	// or footer even without a page number near it.
 	for i, t := range trim {
@@ -289,6 +290,67 @@ func stripDotNoise(t string) string {
 	return t
 }
 
+// pageEdges handles text whose pages are separated by form feeds (the
+// PDF reader's page breaks): a short line at the top or foot of pages
+// that repeats there on other pages is a running header or footer, and a
+// number alone at a page edge is a page number.
+func pageEdges(lines []line, text string, trim, keys []string, counts map[string]int, whole []string, strong []bool) {
+	var breaks []int
+	for i, l := range lines {
+		if strings.HasPrefix(text[l.Start:l.End], "\f") {
+			breaks = append(breaks, i)
+		}
+	}
+	if len(breaks) == 0 {
+		return
+	}
+	var edges []int
+	from := 0
+	for k := 0; k <= len(breaks); k++ {
+		to := len(lines)
+		if k < len(breaks) {
+			to = breaks[k]
+		}
+		n := 0
+		for i := from; i < to && n < 2; i++ {
+			if trim[i] != "" {
+				edges = append(edges, i)
+				n++
+			}
+		}
+		n = 0
+		for i := to - 1; i >= from && n < 2; i-- {
+			if trim[i] != "" {
+				edges = append(edges, i)
+				n++
+			}
+		}
+		if k < len(breaks) {
+			from = breaks[k] + 1
+		}
+	}
+	atEdge := make(map[string]int)
+	seen := make(map[int]bool)
+	for _, i := range edges {
+		if !seen[i] && keys[i] != "" {
+			atEdge[keys[i]]++
+		}
+		seen[i] = true
+	}
+	for i := range seen {
+		t := trim[i]
+		if whole[i] != "" || len(t) > 80 {
+			continue
+		}
+		switch {
+		case bareNumber.MatchString(t) || pageLabelLine.MatchString(t):
+			whole[i], strong[i] = whyPageLabel, true
+		case atEdge[keys[i]] >= 2 && atEdge[keys[i]] == counts[keys[i]] && hasLetter(t):
+			whole[i], strong[i] = whyHeader, true
+		}
+	}
+}
+
 // labelStart is a cheap filter for pageLabelLine and bareNumber.
 func labelStart(t string) bool {
 	c0 := t[0]
@@ -363,7 +425,7 @@ func hasLetter(t string) bool {
 // noiseLine reports a line of logo or scan noise: a few symbols with no
 // word in them (`&`, `\JJ`, `;Z/`).
 func noiseLine(t string) bool {
-	if len(t) > 6 {
+	if len(t) > 6 || strings.TrimSpace(t) == "" {
 		return false
 	}
 	for _, f := range strings.Fields(t) {
@@ -580,13 +642,15 @@ func removeWholeLines(e *edits, text string, lines []line, trim, whole []string)
 			continue
 		}
 		// extend back over blank lines, forward over furniture and blanks
+		// a form feed (a PDF page break) stays and bounds the run
+		ff := func(k int) bool { return strings.HasPrefix(text[lines[k].Start:lines[k].End], "\f") }
 		a := i
-		for a > 0 && trim[a-1] == "" {
+		for a > 0 && trim[a-1] == "" && !ff(a-1) {
 			a--
 		}
 		b := i
 		why := whole[i]
-		for b+1 < len(lines) && (whole[b+1] != "" || trim[b+1] == "") {
+		for b+1 < len(lines) && !ff(b+1) && (whole[b+1] != "" || trim[b+1] == "") {
 			b++
 			if whole[b] != "" && whole[b] != why {
 				why = whyHeader
@@ -600,10 +664,14 @@ func removeWholeLines(e *edits, text string, lines []line, trim, whole []string)
 		}
 		prev, next := "", ""
 		if a > 0 {
-			prev = trim[a-1]
+			if prev = trim[a-1]; ff(a - 1) {
+				prev = "\f"
+			}
 		}
 		if b+1 < len(lines) {
-			next = trim[b+1]
+			if next = trim[b+1]; ff(b + 1) {
+				next = "\f"
+			}
 		}
 		start, end := lines[a].Start, lineEnd(text, lines[b])
 		after := ""

@@ -425,3 +425,13 @@ func TestSplitCells(t *testing.T) {
 		t.Errorf("split cells:\n got %q\nwant %q", out, want)
 	}
 }
+
+func TestFurniturePDFPages(t *testing.T) {
+	in := "Riktlinjer för arbetet\n\nFörsta sidans text slutar här.\n\n1\n\f\nRiktlinjer för arbetet\nAndra sidan börjar.\n\nBakgrund\n2\n\f\nRiktlinjer för arbetet\nTredje sidan.\n3\n"
+	want := "Första sidans text slutar här.\n\n\f\nAndra sidan börjar.\n\nBakgrund\n\f\nTredje sidan.\n"
+	out, changes := FurnitureFix().Apply(in)
+	checkChanges(t, "pdf pages", in, out, changes)
+	if out != want {
+		t.Errorf("pdf pages:\n got %q\nwant %q", out, want)
+	}
+}
