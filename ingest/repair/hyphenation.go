@@ -248,7 +248,7 @@ func lineEndJoin(e *edits, text string, h, nl int) {
 		return
 	case unicode.IsUpper(first):
 		// "Sverige-" / "Finland": join names with their hyphen
-		if !unicode.IsUpper([]rune(x)[0]) {
+		if !unicode.IsUpper([]rune(x)[0]) || isAbbrev(x) || utf8.RuneCountInString(x) < 3 {
 			return
 		}
 		keep = true

@@ -435,3 +435,10 @@ func TestFurniturePDFPages(t *testing.T) {
 		t.Errorf("pdf pages:\n got %q\nwant %q", out, want)
 	}
 }
+
+func TestHyphenAbbrevBeforeName(t *testing.T) {
+	in := "ansvara för Malmö stads EU-\nStadskontoret gör"
+	if got := apply(HyphenationFix(), in); got != in {
+		t.Errorf("EU- before a capitalised line joined: %q", got)
+	}
+}
