@@ -174,7 +174,7 @@ type diaRepl struct {
 	proper    bool
 	compound  bool    // restored part by part, not a lexicon entry
 	gain      float64 // for a compound: log of how much more common its restored parts are
-	partsUsed bool    // for a compound: both parts were seen in use
+	partsUsed bool    // for a compound: both parts were seen in use, or the last part often
 }
 
 const (
@@ -614,10 +614,10 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 				p.cs = cs
 			}
 			if diaPatternOf(toks[p.i].word) == diaTitleCase && !diaSentenceStart(text, toks[p.i].start) &&
-				!strings.ContainsRune(toks[p.i].word, diaFffd) {
-				// A capitalised word inside a sentence that is no entry is
-				// often a name: it is read as a compound only when both
-				// restored parts are in use.
+				!strings.ContainsAny(toks[p.i].word, "\uFFFDé#&¢0123456789") {
+				// A capitalised word inside a sentence that is no entry and
+				// shows no OCR glyph is often a name: it is read as a
+				// compound only when its restored parts are in use.
 				var cs []diaRepl
 				for _, c := range p.cs {
 					if !c.compound || c.partsUsed {
@@ -1175,7 +1175,7 @@ func diaCompoundCandidates(lx *sv.Lex, rs []rune, strict, caps, title bool, budg
 				gain := math.Log(float64(diaPartFreq(lx, bh.word)+1)*float64(bt.freq+1)) -
 					math.Log(float64(diaPartFreq(lx, string(head))+1)*float64(lx.Freq(string(tail))+1))
 				out = append(out, diaRepl{word: w, cost: bh.cost + bt.cost + 0.3, freq: bt.freq / 20, compound: true, gain: gain,
-					partsUsed: diaPartFreq(lx, bh.word) > 0 && bt.freq > 0})
+					partsUsed: diaPartFreq(lx, bh.word) > 0 && bt.freq > 0 || bt.freq >= 20})
 			}
 		}
 	}
