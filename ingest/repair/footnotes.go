@@ -130,6 +130,9 @@ func applyFootnotes(text string) (string, []corpus.Change) {
 		block, labels := footBlock(lines, trim, pageStart, end)
 		if block >= 0 {
 			marks := findMarks(text, lines[pageStart].Start, lines[block].Start)
+			if len(marks) == 0 {
+				marks = findDigitMarks(text, lines[pageStart].Start, lines[block].Start, labels)
+			}
 			allGlyphs := true
 			for _, l := range labels {
 				if l[0] >= '0' && l[0] <= '9' {
@@ -261,6 +264,46 @@ func findMarks(text string, from, to int) []footMark {
 			marks = append(marks, footMark{i, end})
 		}
 		i = end
+	}
+	return marks
+}
+
+// findDigitMarks finds footnote numbers printed as ordinary digits glued
+// to a word ("livskvalitet1 och"), as PDF text has them: a word of at
+// least three lower-case letters directly followed by the number of one
+// of the footnotes in labels, in order.
+func findDigitMarks(text string, from, to int, labels []string) []footMark {
+	want := firstNumber(labels)
+	var marks []footMark
+	for i := from; i < to; i++ {
+		c := text[i]
+		if c < '1' || c > '9' || i == 0 {
+			continue
+		}
+		j := i
+		for j < to && j-i < 2 && text[j] >= '0' && text[j] <= '9' {
+			j++
+		}
+		if j < len(text) && !isSpaceByte(text[j]) && !strings.ContainsRune(",.;:)", rune(text[j])) {
+			i = j
+			continue
+		}
+		prev, _ := utf8.DecodeLastRuneInString(text[:i])
+		if !unicode.IsLower(prev) || letterRunBefore(text, i) < 3 {
+			i = j
+			continue
+		}
+		n := 0
+		for k := i; k < j; k++ {
+			n = n*10 + int(text[k]-'0')
+		}
+		if n == want+len(marks) {
+			marks = append(marks, footMark{i, j})
+		}
+		i = j
+	}
+	if len(marks) != len(labels) {
+		return nil
 	}
 	return marks
 }

@@ -442,3 +442,13 @@ func TestHyphenAbbrevBeforeName(t *testing.T) {
 		t.Errorf("EU- before a capitalised line joined: %q", got)
 	}
 }
+
+func TestFootnoteDigitMarks(t *testing.T) {
+	in := "Staden har hög livskvalitet1 och goda skolor2. Det gäller 2030 också.\n\n1 Monocle (2015) Quality of life\n2 Skolverket (2016)\n\f\nNästa sida."
+	want := "Staden har hög livskvalitet¹ och goda skolor². Det gäller 2030 också.\n\f\nNästa sida."
+	out, changes := FootnoteFix().Apply(in)
+	checkChanges(t, "digit marks", in, out, changes)
+	if out != want {
+		t.Errorf("digit marks:\n got %q\nwant %q", out, want)
+	}
+}
