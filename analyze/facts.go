@@ -176,6 +176,16 @@ var followUpRes = func() []*regexp.Regexp {
 	return out
 }()
 
+// followUpAny matches any follow-up keyword; sentences without one are
+// skipped before the keywords are told apart.
+var followUpAny = func() *regexp.Regexp {
+	var alts []string
+	for _, k := range followUpKeys {
+		alts = append(alts, regexp.QuoteMeta(fold(k.Prefix)))
+	}
+	return regexp.MustCompile(`\b(?:` + strings.Join(alts, "|") + `)`)
+}()
+
 var rePastWithDate = regexp.MustCompile(`^(?:reviderad|reviderat|reviderades|utvarderad|utvarderat|uppdaterad)\b`)
 
 // extractFollowUps finds the follow-up mechanisms of the main part.
@@ -186,6 +196,9 @@ func (a *adoc) extractFollowUps(m *corpus.Model, resp map[int][]respFound) {
 			continue
 		}
 		f := fold(s.Text)
+		if !followUpAny.MatchString(f) {
+			continue
+		}
 		type hit struct {
 			start, end int
 			cat        string
@@ -445,13 +458,9 @@ func (a *adoc) extractThemes(m *corpus.Model) {
 	}
 }
 
-var knownNetworkRes = func() []*regexp.Regexp {
-	out := make([]*regexp.Regexp, len(knownNetworks))
-	for i, n := range knownNetworks {
-		out[i] = regexp.MustCompile(`(?:^|[^\p{L}\p{N}])(` + n + `)(?:$|[^\p{L}\p{N}])`)
-	}
-	return out
-}()
+var knownNetworkRes = []*regexp.Regexp{
+	regexp.MustCompile(`(?:^|[^\p{L}\p{N}])(` + strings.Join(knownNetworks, "|") + `)(?:$|[^\p{L}\p{N}])`),
+}
 
 // countWordPrefix counts the occurrences of k in s that start a word.
 func countWordPrefix(s, k string) int {
@@ -471,7 +480,41 @@ func countWordPrefix(s, k string) int {
 	}
 }
 
-var reNetName = regexp.MustCompile(`(?:^|[^\p{L}\p{N}\-])(\p{Lu}[\p{L}\-]*(?:\s+(?:of|for|and|för|de|du|the|\p{Lu}[\p{L}\-]*))*)`)
+// nameJoiners may stand between the capitalised words of a name.
+var nameJoiners = map[string]bool{"of": true, "for": true, "and": true, "för": true, "de": true, "du": true, "the": true}
+
+// capitalisedNames returns the byte ranges of runs of capitalised words,
+// joined by single spaces and the words of nameJoiners ("Union of Baltic
+// Cities"), ending in a capitalised word.
+func capitalisedNames(s string) [][2]int {
+	var out [][2]int
+	ts := tokenize(s)
+	for i := 0; i < len(ts); i++ {
+		if !isCap(ts[i].w) {
+			continue
+		}
+		if i > 0 && ts[i].start > 0 && strings.ContainsAny(s[ts[i].start-1:ts[i].start], "-") {
+			continue
+		}
+		j := i
+		for k := i + 1; k < len(ts); k++ {
+			gap := s[ts[k-1].end:ts[k].start]
+			if gap != " " {
+				break
+			}
+			if isCap(ts[k].w) {
+				j = k
+				continue
+			}
+			if !nameJoiners[ts[k].w] {
+				break
+			}
+		}
+		out = append(out, [2]int{ts[i].start, ts[j].end})
+		i = j
+	}
+	return out
+}
 
 // extractNetworks finds named external networks and organisations: names
 // listed after "medlemskap i …", and capitalised names whose last word is
@@ -535,8 +578,7 @@ func (a *adoc) extractNetworks(m *corpus.Model) {
 			break
 		}
 		// Names with an organisation head word.
-		for _, loc := range reNetName.FindAllStringSubmatchIndex(s.Text, -1) {
-			loc = loc[2:4]
+		for _, loc := range capitalisedNames(s.Text) {
 			name := strings.TrimSpace(s.Text[loc[0]:loc[1]])
 			name = trimTrailingLower(name)
 			ws := strings.Fields(name)
@@ -567,16 +609,26 @@ func (a *adoc) extractNetworks(m *corpus.Model) {
 	}
 }
 
-func isNetHead(w string) bool {
+var foldedNetHeads = func() map[string]bool {
+	m := map[string]bool{}
 	for _, h := range networkHeads {
-		if w == h || strings.HasSuffix(fold(w), fold(h)) && len(h) >= 7 && !isCap(h) {
-			return true
-		}
-		if fold(w) == fold(h) {
+		m[fold(h)] = true
+	}
+	return m
+}()
+
+// isNetHead reports whether w is a word that names an organisation.
+func isNetHead(w string) bool {
+	f := fold(w)
+	if foldedNetHeads[f] {
+		return true
+	}
+	for _, h := range networkHeads {
+		if len(h) >= 7 && !isCap(h) && strings.HasSuffix(f, fold(h)) {
 			return true
 		}
 	}
-	return strings.HasSuffix(fold(w), "regionen") || strings.HasSuffix(fold(w), "europaforening") || strings.HasSuffix(fold(w), "kommunalforbund")
+	return strings.HasSuffix(f, "regionen") || strings.HasSuffix(f, "europaforening") || strings.HasSuffix(f, "kommunalforbund")
 }
 
 func trimTrailingLower(name string) string {
@@ -666,6 +718,9 @@ var (
 
 // isTwinWord reports whether folded word f names twin towns.
 func isTwinWord(f string) bool {
+	if !strings.HasPrefix(f, "van") {
+		return false
+	}
 	for _, p := range twinIntro {
 		if f == fold(p) {
 			return true

@@ -45,10 +45,16 @@ var (
 // and `#` and HTML tags removed, whitespace (line breaks included)
 // collapsed to single spaces.
 func cleanEvidence(s string) string {
-	s = reTag.ReplaceAllString(s, " ")
-	s = reMarkup.ReplaceAllString(s, "")
-	s = reSpace.ReplaceAllString(s, " ")
-	return strings.TrimSpace(s)
+	if strings.IndexByte(s, '<') >= 0 {
+		s = reTag.ReplaceAllString(s, " ")
+	}
+	s = strings.Map(func(r rune) rune {
+		if r == '*' || r == '#' {
+			return -1
+		}
+		return r
+	}, s)
+	return strings.Join(strings.Fields(s), " ")
 }
 
 // cleanHeading is cleanEvidence plus removal of list bullets and trailing
