@@ -149,3 +149,31 @@ func wordRecall(src, got string) (found, total int) {
 	}
 	return found, total
 }
+
+// A two-column page (Chromium, CSS columns) reads the left column, then
+// the right one; headings in order.
+func TestPDFColumns(t *testing.T) {
+	d, err := ReadFile("testdata/fixtures/001.columns.pdf", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	last := -1
+	for _, s := range []string{
+		"# Plan för Malmö stads internationella arbete\n",
+		"### Syfte\n",
+		"Planen klargör hur det politiska ansvaret för\narbetet är fördelat mellan kommunfullmäktige,\n",
+		"### Mål\n",
+		"Att Malmö ska vara tillväxtcentrum i\nSkåne, övriga Sydsverige och\n",
+		"### Inriktning\n",
+	} {
+		i := strings.Index(d.Raw, s)
+		if i < 0 {
+			t.Errorf("missing %q", s)
+			continue
+		}
+		if i < last {
+			t.Errorf("%q out of order", s)
+		}
+		last = i
+	}
+}

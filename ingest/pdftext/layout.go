@@ -87,7 +87,7 @@ type row struct {
 // headings. Consecutive heading rows of one level are
 // one heading broken over lines and are joined.
 func layout(gs []glyph, body float64, levels []float64) string {
-	rows := buildRows(gs)
+	rows := buildRows(gs, body)
 	if len(rows) == 0 {
 		return ""
 	}
@@ -128,6 +128,8 @@ func layout(gs []glyph, body float64, levels []float64) string {
 				continue
 			case r.level > 0 || prev.level > 0 || gap > paragraphGap*pitch:
 				b.WriteString("\n\n")
+			case gap < 0: // the top of the next column: the text flows on
+				b.WriteByte('\n')
 			default:
 				b.WriteByte('\n')
 			}
@@ -165,7 +167,7 @@ func usualPitch(rows []row, body float64) float64 {
 }
 
 // buildRows groups glyphs into rows by baseline and writes each row's text.
-func buildRows(gs []glyph) []row {
+func buildRows(gs []glyph, body float64) []row {
 	idx := make([]int, 0, len(gs))
 	for i, g := range gs {
 		if !g.rotated && g.s != "" && !math.IsNaN(g.x) && !math.IsNaN(g.y) && !math.IsInf(g.x, 0) && !math.IsInf(g.y, 0) {
@@ -173,7 +175,7 @@ func buildRows(gs []glyph) []row {
 		}
 	}
 	sort.SliceStable(idx, func(a, b int) bool { return gs[idx[a]].y > gs[idx[b]].y })
-	var rows []row
+	var groups [][]int
 	for start := 0; start < len(idx); {
 		y0 := gs[idx[start]].y
 		tol := rowTolerance * math.Max(gs[idx[start]].size, 1)
@@ -183,12 +185,158 @@ func buildRows(gs []glyph) []row {
 		}
 		members := idx[start:end]
 		sort.SliceStable(members, func(a, b int) bool { return gs[members[a]].x < gs[members[b]].x })
+		groups = append(groups, members)
+		start = end
+	}
+	var rows []row
+	for _, members := range columnOrder(gs, groups, body) {
 		if r, ok := makeRow(gs, members); ok {
 			rows = append(rows, r)
 		}
-		start = end
 	}
 	return rows
+}
+
+// Column detection: a gutter is a vertical band at least gutterWidth ems
+// wide in the middle half of the text where almost no glyph is (at most
+// gutterInk of the usual coverage), with at least a quarter of the glyphs
+// on either side and rows of text on both sides.
+const (
+	gutterWidth   = 0.8
+	gutterInk     = 0.1
+	minColumnRows = 5
+)
+
+// columnOrder reorders a page's rows (glyph indices, top to bottom) for a
+// two-column layout: between rows that cross the gutter (headings over
+// both columns, page furniture), the left column's rows come first, then
+// the right column's. Pages without a clear gutter keep their rows.
+func columnOrder(gs []glyph, rows [][]int, body float64) [][]int {
+	if body <= 0 || len(rows) < 2*minColumnRows {
+		return rows
+	}
+	minX, maxX := math.Inf(1), math.Inf(-1)
+	visible := 0
+	for _, r := range rows {
+		for _, i := range r {
+			if g := gs[i]; !g.space {
+				minX, maxX = math.Min(minX, g.x), math.Max(maxX, g.x+math.Max(g.w, 0))
+				visible++
+			}
+		}
+	}
+	width := maxX - minX
+	if visible < 200 || width < 100 || width > 5000 {
+		return rows
+	}
+	ink := make([]int, int(width)+1)
+	for _, r := range rows {
+		for _, i := range r {
+			g := gs[i]
+			if g.space {
+				continue
+			}
+			a := max(int(g.x-minX), 0)
+			b := min(max(int(g.x+g.w-minX), a+1), len(ink))
+			for x := a; x < b; x++ {
+				ink[x]++
+			}
+		}
+	}
+	var nonzero []int
+	for _, v := range ink {
+		if v > 0 {
+			nonzero = append(nonzero, v)
+		}
+	}
+	if len(nonzero) == 0 {
+		return rows
+	}
+	sort.Ints(nonzero)
+	limit := float64(nonzero[len(nonzero)/2]) * gutterInk
+	bestL, bestR := -1, -1
+	for x := 0; x < len(ink); {
+		if float64(ink[x]) > limit {
+			x++
+			continue
+		}
+		end := x
+		for end < len(ink) && float64(ink[end]) <= limit {
+			end++
+		}
+		mid := float64(x+end) / 2
+		if mid > 0.25*width && mid < 0.75*width && end-x > bestR-bestL {
+			bestL, bestR = x, end
+		}
+		x = end
+	}
+	if bestL < 0 || float64(bestR-bestL) < gutterWidth*body {
+		return rows
+	}
+	gl, gr := minX+float64(bestL), minX+float64(bestR)
+	mid := (gl + gr) / 2
+	var left, right, both int
+	type split struct {
+		l, r     []int
+		spanning bool
+	}
+	splits := make([]split, len(rows))
+	for k, r := range rows {
+		var sp split
+		leftEnd, rightStart := math.Inf(-1), math.Inf(1)
+		for _, i := range r {
+			g := gs[i]
+			if !g.space && g.x < mid-1 && g.x+g.w > mid+1 {
+				sp.spanning = true // a glyph straddles the gutter's middle
+			}
+			if g.x+g.w/2 < mid {
+				sp.l = append(sp.l, i)
+				if !g.space {
+					leftEnd = math.Max(leftEnd, g.x+g.w)
+				}
+			} else {
+				sp.r = append(sp.r, i)
+				if !g.space {
+					rightStart = math.Min(rightStart, g.x)
+				}
+			}
+		}
+		// Text on both sides closer than half the gutter runs across it.
+		if rightStart-leftEnd < (gr-gl)/2 {
+			sp.spanning = true
+		}
+		if !sp.spanning {
+			left += len(sp.l)
+			right += len(sp.r)
+			if len(sp.l) > 0 && len(sp.r) > 0 {
+				both++
+			}
+		}
+		splits[k] = sp
+	}
+	if left*4 < visible || right*4 < visible || both < minColumnRows {
+		return rows
+	}
+	var out, pendR [][]int
+	flush := func() {
+		out = append(out, pendR...)
+		pendR = nil
+	}
+	for k, sp := range splits {
+		if sp.spanning {
+			flush()
+			out = append(out, rows[k])
+			continue
+		}
+		if len(sp.l) > 0 {
+			out = append(out, sp.l)
+		}
+		if len(sp.r) > 0 {
+			pendR = append(pendR, sp.r)
+		}
+	}
+	flush()
+	return out
 }
 
 func makeRow(gs []glyph, members []int) (row, bool) {
