@@ -762,7 +762,7 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 			for i := range toks {
 				t := &toks[i]
 				if (t.word == "1" || t.word == "|") && i > 0 && i+1 < len(toks) && !t.sepBefore && !toks[i+1].sepBefore &&
-					diaLowerWord(toks[i-1].final) && diaLowerWord(toks[i+1].final) &&
+					diaLowerWord(toks[i-1].final) && diaHasLetter(toks[i+1].final) && !strings.ContainsAny(toks[i+1].final, "0123456789") &&
 					max(lx.PairFreq(toks[i-1].final, "i"), lx.PairFreq("i", toks[i+1].final)) >= 2 {
 					t.final = "i"
 					t.scored, t.realWord = []diaScored{{diaRepl{word: "i"}, 0}}, true
@@ -854,7 +854,7 @@ var diaYearWords = map[string]bool{
 // OCR reads for å/ä/ö (d, i), so that a reading with å/ä/ö may be meant.
 func diaOCRSuspect(w string) bool {
 	n := utf8.RuneCountInString(w)
-	return n >= 2 && n <= 8 && strings.ContainsAny(w, "diDI")
+	return n >= 2 && n <= 8 && strings.ContainsAny(w, "diDI46&#")
 }
 
 // diaLowerWord reports whether w is a word in lower case.
