@@ -79,11 +79,13 @@ func newBatchCmd(g *globalOptions) *cobra.Command {
 DOCX, ODT, HTML, Markdown and text file under DIR with parallel workers and
 writes into OUTDIR:
 
-  corpus/             the corpus store (use it with --corpus OUTDIR/corpus)
-  the search index    kept in step with the store
+  corpus/             the corpus store (styrdok serve --corpus OUTDIR)
+  corpus/index/       the search index, kept in step with the store
   compare.{md,csv,json,xlsx,html}   the comparison tables
   batch.log.jsonl     one JSON line per input: path, id, status, error, duration
   ocr-cache/          text read by OCR, by content hash (with --ocr)
+
+With --json a summary of the run is printed on standard output.
 
 Runs are incremental: a file whose bytes are already stored is skipped, a
 changed file replaces its old version, and with --prune documents whose file
@@ -316,6 +318,17 @@ func runBatch(ctx context.Context, g *globalOptions, opts batchOptions, dir stri
 		}
 	}
 
+	if g.JSON {
+		sum := batchSummary{Files: total, Added: counts[statusAdded], Replaced: counts[statusReplaced],
+			Unchanged: counts[statusUnchanged], Failed: counts[statusFailed], Pruned: counts[statusPruned],
+			Seconds: time.Since(start).Seconds(), Corpus: st.Dir, Documents: r.idx.Count(),
+			Log: filepath.Join(out, batchLogName), Reports: written}
+		enc := json.NewEncoder(g.Stdout)
+		enc.SetIndent("", "  ")
+		if err := enc.Encode(sum); err != nil {
+			return err
+		}
+	}
 	if !g.Quiet {
 		elapsed := time.Since(start)
 		fmt.Fprintf(g.Stderr, "styrdok: batch: %d files in %s (%.1f files/s): %d added, %d replaced, %d unchanged, %d failed",
@@ -334,6 +347,21 @@ func runBatch(ctx context.Context, g *globalOptions, opts batchOptions, dir stri
 		return partialError{failed: counts[statusFailed], total: total}
 	}
 	return nil
+}
+
+// batchSummary is what `styrdok batch --json` prints.
+type batchSummary struct {
+	Files     int      `json:"files"`
+	Added     int      `json:"added"`
+	Replaced  int      `json:"replaced"`
+	Unchanged int      `json:"unchanged"`
+	Failed    int      `json:"failed"`
+	Pruned    int      `json:"pruned"`
+	Seconds   float64  `json:"seconds"`
+	Corpus    string   `json:"corpus"`
+	Documents int      `json:"documents"`
+	Log       string   `json:"log"`
+	Reports   []string `json:"reports_written"`
 }
 
 // batchResult is what a worker hands back for one input.

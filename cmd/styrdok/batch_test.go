@@ -370,8 +370,14 @@ func TestBatchRuns(t *testing.T) {
 	}
 
 	// --force processes everything again; nothing is duplicated.
-	if err, stderr = run(batchOptions{Force: true}); err != nil {
-		t.Fatalf("force: %v\n%s", err, stderr)
+	g, stdout, errb := batchGlobals()
+	g.JSON = true
+	if err := runBatch(ctx, g, batchOptions{Out: out, Force: true}, src); err != nil {
+		t.Fatalf("force: %v\n%s", err, errb)
+	}
+	var sum batchSummary
+	if err := json.Unmarshal(stdout.Bytes(), &sum); err != nil || sum.Files != 2 || sum.Documents != 2 || len(sum.Reports) != 5 {
+		t.Errorf("--json summary %+v (%v):\n%s", sum, err, stdout)
 	}
 	if got := batchStoredIDs(t, out); !equalStrings(got, want) {
 		t.Errorf("store after --force = %v, want %v", got, want)
