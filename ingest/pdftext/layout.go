@@ -205,6 +205,7 @@ const (
 	gutterWidth   = 0.8
 	gutterInk     = 0.1
 	minColumnRows = 5
+	minColumnLine = 25 // median glyphs of a column's lines
 )
 
 // columnOrder reorders a page's rows (glyph indices, top to bottom) for a
@@ -276,6 +277,7 @@ func columnOrder(gs []glyph, rows [][]int, body float64) [][]int {
 	gl, gr := minX+float64(bestL), minX+float64(bestR)
 	mid := (gl + gr) / 2
 	var left, right, both int
+	var lens [2][]int // glyphs per side of the rows with text on both sides
 	type split struct {
 		l, r     []int
 		spanning bool
@@ -310,12 +312,22 @@ func columnOrder(gs []glyph, rows [][]int, body float64) [][]int {
 			right += len(sp.r)
 			if len(sp.l) > 0 && len(sp.r) > 0 {
 				both++
+				lens[0] = append(lens[0], len(sp.l))
+				lens[1] = append(lens[1], len(sp.r))
 			}
 		}
 		splits[k] = sp
 	}
 	if left*4 < visible || right*4 < visible || both < minColumnRows {
 		return rows
+	}
+	// Columns of text have long lines on both sides; a table of labels
+	// and values (read row by row) has short ones on one side at least.
+	for _, l := range lens {
+		sort.Ints(l)
+		if l[len(l)/2] < minColumnLine {
+			return rows
+		}
 	}
 	var out, pendR [][]int
 	flush := func() {

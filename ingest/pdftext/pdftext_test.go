@@ -252,3 +252,30 @@ func fixOffsets(pdf []byte) []byte {
 	fmt.Fprintf(&b, "trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n", len(offs)+1, len(head))
 	return b.Bytes()
 }
+
+func columnsPDF(leftText, rightText string) []byte {
+	font := "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding " + widths500() + " >>"
+	var c []string
+	for i := 0; i < 10; i++ {
+		y := 700 - 12*i
+		c = append(c, fmt.Sprintf("BT /F1 10 Tf 1 0 0 1 72 %d Tm (%s %d) Tj ET", y, leftText, i))
+		c = append(c, fmt.Sprintf("BT /F1 10 Tf 1 0 0 1 340 %d Tm (%s %d) Tj ET", y, rightText, i))
+	}
+	return buildPDF(font, strings.Join(c, "\n"))
+}
+
+// Two columns of text: the left column first. A table of short labels and
+// long values: row by row.
+func TestColumns(t *testing.T) {
+	got := text(t, columnsPDF("vanster spalt med en lang rad text", "hoger spalt med en annan lang rad"))
+	lines := strings.Split(got, "\n")
+	if len(lines) != 20 || lines[0] != "vanster spalt med en lang rad text 0" || lines[9] != "vanster spalt med en lang rad text 9" ||
+		lines[10] != "hoger spalt med en annan lang rad 0" {
+		t.Errorf("columns read as\n%s", got)
+	}
+	got = text(t, columnsPDF("Etikett", "ett varde som ar ganska langt och fyller raden"))
+	lines = strings.Split(got, "\n")
+	if len(lines) != 10 || lines[0] != "Etikett 0 ett varde som ar ganska langt och fyller raden 0" {
+		t.Errorf("table read as\n%s", got)
+	}
+}
