@@ -10,7 +10,9 @@
 package analyze
 
 import (
+	"fmt"
 	"path/filepath"
+	"strings"
 
 	"styrdok/corpus"
 )
@@ -88,4 +90,45 @@ func Analyze(d *corpus.Document) {
 		m.Evidence = nil
 	}
 	d.Model = m
+	a.addNotes(m)
+}
+
+// notePrefix marks the notes Analyze writes, so that analysing a document
+// again replaces them instead of adding copies.
+const notePrefix = "analys: "
+
+// addNotes records what the user should know about the analysis: text set
+// apart as boilerplate here, the parts of a multi-document file, and facts
+// the text does not state.
+func (a *adoc) addNotes(m *corpus.Model) {
+	d := a.d
+	keep := d.Notes[:0]
+	for _, n := range d.Notes {
+		if !strings.HasPrefix(n.Message, notePrefix) {
+			keep = append(keep, n)
+		}
+	}
+	d.Notes = keep
+	note := func(kind string, line int, format string, args ...any) {
+		d.Notes = append(d.Notes, corpus.Note{Kind: kind, Line: line, Message: notePrefix + fmt.Sprintf(format, args...)})
+	}
+	for _, r := range a.ownBP {
+		note(corpus.NoteSkipped, r.StartLine, "rad %d-%d utesluten: %s", r.StartLine, r.EndLine, r.Why)
+	}
+	if len(a.parts) > 1 {
+		var names []string
+		for _, p := range a.parts {
+			names = append(names, fmt.Sprintf("%s (rad %d)", p.Name, a.rawLine(p.Start)))
+		}
+		note(corpus.NoteWarning, 0, "filen innehåller flera dokument: %s; modellen bygger på %s", strings.Join(names, ", "), a.main.Name)
+	}
+	if len(m.Sections) == 0 {
+		note(corpus.NoteMissing, 0, "inga rubriker hittades")
+	}
+	if m.Adopted == nil || m.Adopted.Date == "" {
+		note(corpus.NoteMissing, 0, "texten anger inget antagandedatum")
+	}
+	if len(m.Goals) == 0 {
+		note(corpus.NoteMissing, 0, "inga mål hittades i avsnitt om syfte eller mål")
+	}
 }

@@ -35,7 +35,8 @@ type adoc struct {
 	d     *corpus.Document
 	text  string
 	lines []tline
-	bp    []corpus.LineRange
+	bp    []corpus.LineRange // d.Boilerplate and ownBP
+	ownBP []corpus.LineRange // boilerplate found here, not by repair
 	heads []heading
 	secs  []secInfo
 	sents []sentence
@@ -64,7 +65,8 @@ func newDoc(d *corpus.Document) *adoc {
 			blank: strings.TrimSpace(cleanEvidence(l)) == ""})
 		pos += len(l) + 1
 	}
-	a.bp = append(a.bp, detectBoilerplate(a.lines, a.bp)...)
+	a.ownBP = detectBoilerplate(a.lines, a.bp)
+	a.bp = append(a.bp, a.ownBP...)
 	sort.SliceStable(a.bp, func(i, j int) bool { return a.bp[i].StartLine < a.bp[j].StartLine })
 	a.wrapWidth = wrapWidth(a.lines)
 	for i := range a.lines {

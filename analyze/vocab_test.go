@@ -494,3 +494,18 @@ func TestFollowUps(t *testing.T) {
 		}
 	}
 }
+
+func TestNotes(t *testing.T) {
+	d := newTestDoc("n.txt", []byte("Policy\n\nText utan rubriker.\n"), "")
+	d.Notes = []corpus.Note{{Kind: corpus.NoteWarning, Message: "från läsaren"}}
+	Analyze(d)
+	Analyze(d) // again: the notes are replaced, not repeated
+	var msgs []string
+	for _, n := range d.Notes {
+		msgs = append(msgs, n.Message)
+	}
+	got := strings.Join(msgs, "|")
+	if !strings.Contains(got, "från läsaren") || strings.Count(got, "antagandedatum") != 1 {
+		t.Errorf("notes = %q", got)
+	}
+}
