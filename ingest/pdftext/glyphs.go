@@ -514,6 +514,12 @@ func (it *interp) show(g *gstate, raw string) {
 			space: strings.TrimSpace(s) == "",
 		}
 		gl.rot = quarterTurns(m[0], m[1])
+		if !finite(gl.x) || !finite(gl.y) || !finite(gl.size) {
+			gl.rot = -1 // nowhere on the page: left out
+		}
+		if !finite(gl.w) || gl.w > 1e4 {
+			gl.w = 0
+		}
 		if len(it.glyphs) < it.maxGlyphs {
 			it.glyphs = append(it.glyphs, gl)
 		}
@@ -549,3 +555,5 @@ func cleanGlyph(s string) string {
 		return r
 	}, s)
 }
+
+func finite(f float64) bool { return !math.IsNaN(f) && !math.IsInf(f, 0) }

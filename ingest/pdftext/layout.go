@@ -227,7 +227,7 @@ func columnOrder(gs []glyph, rows [][]int, body float64) [][]int {
 		}
 	}
 	width := maxX - minX
-	if visible < 200 || width < 100 || width > 5000 {
+	if visible < 200 || !(width >= 100 && width <= 5000) {
 		return rows
 	}
 	ink := make([]int, int(width)+1)
