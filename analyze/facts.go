@@ -236,7 +236,13 @@ func (a *adoc) extractFollowUps(m *corpus.Model, resp map[int][]respFound) {
 		}
 		// A mechanism is prescribed ("ska", "ansvarar för", "sker årligen"),
 		// not told about ("Den senaste uppföljningen visade …").
-		if len(ivs) == 0 && len(resp[si]) == 0 && !prescribes(f) {
+		labelRow := false // "Uppföljning: kommunstyrelsen"
+		for _, h := range hits {
+			if strings.HasPrefix(strings.TrimLeft(f[h.end:], " "), ":") {
+				labelRow = true
+			}
+		}
+		if len(ivs) == 0 && len(resp[si]) == 0 && !prescribes(f) && !labelRow {
 			continue
 		}
 		seenCat := map[string]bool{}
@@ -387,12 +393,21 @@ func whatOf(s string, pos int) string {
 	return strings.TrimRight(strings.Join(ws, " "), " .,;")
 }
 
+var reKeywordLabel = regexp.MustCompile(`^[\p{L}-]+\s*:\s*`)
 var reLabelWho = regexp.MustCompile(`(?i)^[^.:]{0,70}?\sansvarar\s*:\s*`)
 
 // whoFor returns the body that carries out the mechanism whose keyword is
 // at byte pos of sentence s: in a label row the value after "ansvarar:"
 // (none when it is empty), else the subject found nearest to the keyword.
 func whoFor(s string, pos int, found []respFound) string {
+	// "Uppföljning: Kommunstyrelsen"
+	if loc := reKeywordLabel.FindStringIndex(s[pos:]); loc != nil {
+		v := s[pos+loc[1]:]
+		ts := tokenize(v)
+		if len(ts) > 0 && ts[0].start == 0 && isActorWord(ts[0].w, ts[0].f) {
+			return canonicalName(mentionText(ts, actorAt(ts, 0, v), v))
+		}
+	}
 	if loc := reLabelWho.FindStringIndex(s[pos:]); loc != nil {
 		ts := tokenize(s[pos+loc[1]:])
 		if len(ts) > 0 && ts[0].start == 0 && isActorWord(ts[0].w, ts[0].f) {

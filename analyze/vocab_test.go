@@ -481,6 +481,7 @@ func TestFollowUps(t *testing.T) {
 		{"Nämnderna rapporterar halvårsvis till kommunstyrelsen.", "rapportering/P6M/Nämnderna"},
 		{"Avtalen bör omprövas regelbundet (exempelvis vart fjärde år).", "omprovning/P4Y/"},
 		{"Den senaste uppföljningen visade att arbetet gick bra.", ""},
+		{"Uppföljning: Kommunstyrelsen", "uppfoljning/unspecified/Kommunstyrelsen"},
 	}
 	for _, tt := range tests {
 		d := newTestDoc("f.txt", []byte("Policy\n\n"+tt.text+"\n"), "")
