@@ -32,6 +32,7 @@ type benchOptions struct {
 	Queries      string // queries.tsv: type<TAB>text
 	Work         string // where the index is built (default: a temporary directory)
 	Keep         bool   // keep the index
+	Index        string // time queries on this existing index; build nothing
 	Pipeline     bool   // run repair and analyze too (sections), not only the reader
 	Warmup       int
 	CPUProfile   string // write a CPU profile of the timed queries here
@@ -59,8 +60,8 @@ index alone; --pipeline also repairs and analyzes them into sections.`,
   styrdok bench --data /tmp/c10k --n 2000 --queries ../shared/data/bench/queries.tsv`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if opts.Data == "" {
-				return usagef("bench: give --data DIR (a gencorpus output directory)")
+			if opts.Data == "" && opts.Index == "" {
+				return usagef("bench: give --data DIR (a gencorpus output directory) or --index DIR")
 			}
 			return runBench(cmd.Context(), g, opts)
 		},
@@ -74,6 +75,7 @@ index alone; --pipeline also repairs and analyzes them into sections.`,
 	f.StringVar(&opts.Queries, "queries", "", "queries to time: type<TAB>text lines")
 	f.StringVar(&opts.Work, "work", "", "directory to build the index in (default: temporary, removed)")
 	f.BoolVar(&opts.Keep, "keep", false, "keep the index built in --work")
+	f.StringVar(&opts.Index, "index", "", "only time the queries on this index directory (as kept by --keep: WORK/index)")
 	f.BoolVar(&opts.Pipeline, "pipeline", false, "repair and analyze documents (sections) before indexing")
 	f.IntVar(&opts.Warmup, "warmup", 100, "warm-up queries before timing")
 	f.StringVar(&opts.CPUProfile, "cpuprofile", "", "write a CPU profile of the timed queries to this file")
@@ -115,6 +117,9 @@ type queryStats struct {
 }
 
 func runBench(ctx context.Context, g *globalOptions, opts benchOptions) error {
+	if opts.Index != "" {
+		return benchQueries(ctx, g, opts, opts.Index, benchReport{})
+	}
 	if opts.Generate > 0 {
 		if opts.GenCorpus == "" {
 			return usagef("bench: --generate needs --gencorpus PATH")
@@ -201,7 +206,11 @@ func runBench(ctx context.Context, g *globalOptions, opts benchOptions) error {
 	rep.DocsPerSecond = float64(rep.Documents) / elapsed.Seconds()
 	rep.MBPerSecond = float64(rep.TextBytes) / 1e6 / elapsed.Seconds()
 	rep.IndexBytes, _ = index.Size(idxDir)
+	return benchQueries(ctx, g, opts, idxDir, rep)
+}
 
+// benchQueries times the queries on the index in idxDir and prints rep.
+func benchQueries(ctx context.Context, g *globalOptions, opts benchOptions, idxDir string, rep benchReport) error {
 	ix, err := index.Open(idxDir)
 	if err != nil {
 		return err
