@@ -10,7 +10,8 @@ import (
 
 var (
 	reDnr          = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:dnr|diarienr|diarienummer|ärendenr|ärendenummer|aktbilaga)\.?[\s:|]*((?:[a-zåäö]{1,5}[ ./-]?)?\d{1,4}(?:\s?[-./:]\s?\d{1,6}){1,3})`)
-	reValid        = regexp.MustCompile(`(?i)\b(?:gäller\s+tills?\s*vidare|giltighetstid|giltig\s+till|giltigt\s+till|gäller\s+till\s+och\s+med|gäller\s+t\.?o\.?m\.?|gäller\s+till\b|giltig\s+t\.?o\.?m\.?|giltighet|revideras\s+senast)\s*:?\s*`)
+	reValid        = regexp.MustCompile(`(?i)\b(?:gäller\s+tills?\s*vidare|giltig\s+(?:från|fr\.?\s?o\.?\s?m\.?)|gäller\s+(?:från|fr\.?\s?o\.?\s?m\.?)|giltighetstid|giltighetsperiod|giltig\s+till|giltigt\s+till|gäller\s+till\s+och\s+med|gäller\s+t\.?o\.?m\.?|gäller\s+till\b|giltig\s+t\.?o\.?m\.?|giltighet|revideras\s+senast)\s*:?\s*`)
+	reRangeSep     = regexp.MustCompile(`^\s*(?:-|–|—|till|t\.?\s?o\.?\s?m\.?)\s*$`)
 	reUntilFurther = regexp.MustCompile(`(?i)^(?:tills?\s*vidare|tillsvidare|tills\s+vidare|tills\s+annat\s+beslutas)`)
 	reLabelStop    = regexp.MustCompile(`(?i)\b(?:reviderad|reviderat|dnr|diarie\w*|giltig\w*|gäller|för\s+revidering|för\s+ev|för\s+uppföljning|dokumentansvarig|dokumentnamn|dokumenttyp|senast\s+ändrad|tidigare\s+ändringar|beslutad|fastställ\w*|antagen|antaget|ersätter)\b`)
 )
@@ -75,7 +76,12 @@ func (a *adoc) extractMeta(m *corpus.Model) {
 					break
 				}
 				if ds := FindDates(rest); len(ds) > 0 && ds[0].Start <= 3 && !strings.Contains(label, "revideras") {
-					m.ValidUntil = corpus.Opt(ds[0].ISO)
+					// A period "2016-01-01 – 2019-12-31" is valid until its end.
+					if len(ds) > 1 && reRangeSep.MatchString(rest[ds[0].End:ds[1].Start]) {
+						m.ValidUntil = corpus.Opt(ds[1].ISO)
+					} else {
+						m.ValidUntil = corpus.Opt(ds[0].ISO)
+					}
 					break
 				}
 			}

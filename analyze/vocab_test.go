@@ -382,6 +382,26 @@ func TestMetadataHeader(t *testing.T) {
 	}
 }
 
+func TestValidUntil(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Giltighetstid: Tillsvidare", "tillsvidare"},
+		{"Gäller tills vidare.", "tillsvidare"},
+		{"Giltig till: 2019-12-31", "2019-12-31"},
+		{"Giltighetstid: 2016-01-01 – 2019-12-31", "2019-12-31"},
+		{"Giltig från 2016-01-01 till 2019-12-31", "2019-12-31"},
+		{"Dokumentet gäller till och med: 31 december 2020", "2020-12-31"},
+		{"Giltighetstid 2016-2020", ""},
+		{"Dokumentet gäller till och med: Internationell policy", ""},
+	}
+	for _, tt := range tests {
+		d := newTestDoc("v.txt", []byte("Policy\n\n"+tt.text+"\n"), "")
+		Analyze(d)
+		if string(d.Model.ValidUntil) != tt.want {
+			t.Errorf("%q: valid_until %q, want %q", tt.text, d.Model.ValidUntil, tt.want)
+		}
+	}
+}
+
 func TestNoGuessing(t *testing.T) {
 	d := newTestDoc("n.txt", []byte("Policy för resor\n\nInledning\n\nDenna policy gäller alla resor i tjänsten. Den antogs 2008.\n"), "")
 	Analyze(d)
