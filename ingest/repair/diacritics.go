@@ -128,7 +128,7 @@ func diaReadings(r rune) []diaOption {
 	case 'i':
 		return []diaOption{{'i', 0}, {'ä', 1}, {'å', 1.3}}
 	case 'é':
-		return []diaOption{{'é', 0.2}, {'ö', 0.3}, {'ä', 0.3}, {'å', 0.4}, {'e', 0.8}}
+		return []diaOption{{'é', 0.2}, {'ö', 0.3}, {'ä', 0.3}, {'å', 0.4}, {'e', 1.5}}
 	case '#':
 		return []diaOption{{'ä', 0.3}, {'å', 0.3}}
 	case '&':
@@ -225,7 +225,8 @@ func diaCandidates(lx *sv.Lex, rs []rune, allowProper, head, strict, caps bool) 
 	}
 	type fopt struct {
 		f          rune
-		cost       float64
+		cost       float64 // cheapest reading that folds to f
+		plainCost  float64 // cost of reading the letter f itself
 		dia, plain bool
 	}
 	fopts := make([][]fopt, len(rs))
@@ -248,14 +249,15 @@ func diaCandidates(lx *sv.Lex, rs []rune, allowProper, head, strict, caps bool) 
 				fs[k].dia = true
 			} else {
 				fs[k].plain = true
+				fs[k].plainCost = o.cost
 			}
 		}
 		fopts[i] = fs
 	}
 	skel := make([]rune, len(rs))
 	variants := 0
-	var walk func(i int, cost float64, dia, plain bool)
-	walk = func(i int, cost float64, dia, plain bool) {
+	var walk func(i int, cost, plainCost float64, dia, plain bool)
+	walk = func(i int, cost, plainCost float64, dia, plain bool) {
 		if variants >= diaMaxVariants || cost > diaMaxCost {
 			return
 		}
@@ -274,16 +276,16 @@ func diaCandidates(lx *sv.Lex, rs []rune, allowProper, head, strict, caps bool) 
 				})
 			}
 			if plain && key != string(rs) && (lx.Known(key) || head && lx.CompoundHead(key)) {
-				add(key, cost, lx.Freq(key), false)
+				add(key, plainCost, lx.Freq(key), false)
 			}
 			return
 		}
 		for _, fo := range fopts[i] {
 			skel[i] = fo.f
-			walk(i+1, cost+fo.cost, dia || fo.dia, plain && fo.plain)
+			walk(i+1, cost+fo.cost, plainCost+fo.plainCost, dia || fo.dia, plain && fo.plain)
 		}
 	}
-	walk(0, 0, false, true)
+	walk(0, 0, 0, false, true)
 	return out
 }
 

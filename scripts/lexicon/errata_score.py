@@ -49,6 +49,40 @@ def main():
                 if tag != 'equal':
                     print('   %-40s => %s' % (' '.join(ref[j1:j2])[:40], ' '.join(out[i1:i2])[:60]))
     print('total: errata %d, fixed %d (%.1f%%), broken %d' % (tot_err, tot_fix, 100.0 * tot_fix / max(1, tot_err), tot_broke))
+    by_type(cmd, verbose)
+
+
+def by_type(cmd, verbose):
+    """Per errata.tsv row: on each listed seed line, is the noisy token gone
+    and the corrected one there? Only for outputs that keep the seed's
+    lines (the diacritics fix alone does)."""
+    import collections, re
+    rows = [l.rstrip('\n').split('\t') for l in open(os.path.join(gold, '..', 'errata.tsv'), encoding='utf-8')][1:]
+    outs = {}
+    for name in sorted(os.listdir(gold)):
+        seed = open(os.path.join(root, 'corpus', 'seeds', name), encoding='utf-8').read()
+        out = subprocess.run(cmd, input=seed.encode(), capture_output=True).stdout.decode('utf-8', 'replace')
+        if out.count('\n') != seed.count('\n'):
+            print('(%s: line structure changed, no per-type figures)' % name)
+            return
+        outs[name] = out.split('\n')
+    tot = collections.Counter()
+    fix = collections.Counter()
+    for r in rows:
+        name, noisy, corr, _, typ, lines = r[:6]
+        kind = 'diacritic/char' if re.search('diacritic|char_misread|extra_char', typ) else 'other'
+        for ln in lines.split(','):
+            if not ln.strip().isdigit():
+                continue
+            line = outs[name][int(ln) - 1]
+            tot[kind] += 1
+            has = lambda w: re.search(r'(?<![\w\uFFFD#&¢{|])' + re.escape(w) + r'(?![\w\uFFFD#&¢{|])', line)
+            if has(corr) and not (noisy != corr and has(noisy)):
+                fix[kind] += 1
+            elif verbose:
+                print('   unfixed %s:%s %s -> %s (%s)' % (name[:3], ln, noisy, corr, typ))
+    for k in sorted(tot):
+        print('errata %-15s %4d occurrences, fixed %4d (%.1f%%)' % (k, tot[k], fix[k], 100.0 * fix[k] / max(1, tot[k])))
 
 
 if __name__ == '__main__':
