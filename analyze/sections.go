@@ -147,6 +147,9 @@ func (a *adoc) lineHeading(i int) (heading, bool) {
 	if reTOCLine.MatchString(cleanEvidence(t)) || reTOCLine.MatchString(t) {
 		return heading{}, false // a table of contents entry
 	}
+	if strings.Contains(t, " | ") || strings.HasPrefix(strings.TrimSpace(t), "|") {
+		return heading{}, false // a table row
+	}
 	mk := func(text string, level int, kind string) (heading, bool) {
 		text = cleanHeading(text)
 		if text == "" || utf8.RuneCountInString(text) > 120 {
