@@ -198,6 +198,9 @@ func TestFurniture(t *testing.T) {
 		{"dots", "Stockholms . .. . . o\nstad", "Stockholms\nstad"},
 		{"bare number kept in text", "Vi har 3\nmål.", "Vi har 3\nmål."},
 		{"bare page number", "Slut.\n\n4\n\nBörjan.", "Slut.\n\nBörjan."},
+		{"sidan", "Slut.\n\nSidan 4 av 9\n\nBörjan.", "Slut.\n\nBörjan."},
+		{"page of", "Slut.\n\nPage 4 of 9\n\nBörjan.", "Slut.\n\nBörjan."},
+		{"count only", "Slut.\n\n4 (9)\n\nBörjan.", "Slut.\n\nBörjan."},
 	}
 	for _, c := range cases {
 		out, changes := FurnitureFix().Apply(c.in)
