@@ -35,13 +35,13 @@ const (
 const pn = `[0-9lI|]{1,3}` // a page number as OCR reads it
 
 // pageLabelLine is a whole line that only labels a page.
-var pageLabelLine = regexp.MustCompile(`(?i)^(?:sidan|sida|sid\.?|page|s\.)\s*` + pn + `\s*(?:\(\s*` + pn + `\s*\)|av\s*` + pn + `|/\s*` + pn + `|of\s*` + pn + `)?$|^\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|/\s*\d{1,3}|av\s*\d{1,3})$|^[-–—]\s*\d{1,3}\s*[-–—]$`)
+var pageLabelLine = regexp.MustCompile(`(?i)^(?:sidan|sida|sid\.?|page|s\.)\s*` + pn + `\s*(?:[(\[{]\s*` + pn + `\s*[)\]}J]|av\s*` + pn + `|/\s*` + pn + `|of\s*` + pn + `)?$|^\d{1,3}\s*(?:\(\s*\d{1,3}\s*\)|/\s*\d{1,3}|av\s*\d{1,3})$|^[-–—]\s*\d{1,3}\s*[-–—]$`)
 
 // pageLabelEnd finds a page label at the end of a header line.
-var pageLabelEnd = regexp.MustCompile(`(?i)\s*\b(?:sidan|sida|page)\s*` + pn + `\s*(?:\(\s*` + pn + `\s*\)|av\s*` + pn + `|of\s*` + pn + `)\s*$`)
+var pageLabelEnd = regexp.MustCompile(`(?i)\s*\b(?:sidan|sida|page)\s*` + pn + `\s*(?:[(\[{]\s*` + pn + `\s*[)\]}J]|av\s*` + pn + `|of\s*` + pn + `)\s*$`)
 
 // pageLabelStart finds a page label at the start of a header line.
-var pageLabelStart = regexp.MustCompile(`(?i)^(?:sidan|sida|page)\s*` + pn + `\s*(?:\(\s*` + pn + `\s*\)|av\s*` + pn + `|of\s*` + pn + `)\s+`)
+var pageLabelStart = regexp.MustCompile(`(?i)^(?:sidan|sida|page)\s*` + pn + `\s*(?:[(\[{]\s*` + pn + `\s*[)\]}J]|av\s*` + pn + `|of\s*` + pn + `)\s+`)
 
 // pageCountEnd is a page count at the end of a header line: "2 (5)",
 // "2/5", "2 av 5".

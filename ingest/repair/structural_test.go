@@ -200,6 +200,7 @@ func TestFurniture(t *testing.T) {
 		{"bare page number", "Slut.\n\n4\n\nBörjan.", "Slut.\n\nBörjan."},
 		{"sidan", "Slut.\n\nSidan 4 av 9\n\nBörjan.", "Slut.\n\nBörjan."},
 		{"page of", "Slut.\n\nPage 4 of 9\n\nBörjan.", "Slut.\n\nBörjan."},
+		{"ocr brackets", "Slut.\n\nSida 4 {9}\n\nBörjan.", "Slut.\n\nBörjan."},
 		{"count only", "Slut.\n\n4 (9)\n\nBörjan.", "Slut.\n\nBörjan."},
 	}
 	for _, c := range cases {
