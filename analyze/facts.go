@@ -698,6 +698,12 @@ func splitNameList(s string) []string {
 // says there are none).
 func (a *adoc) extractTwins(m *corpus.Model) {
 	seen := map[string]bool{}
+	for _, n := range a.twinListItems() {
+		if !seen[fold(n)] {
+			seen[fold(n)] = true
+			m.TwinCities = append(m.TwinCities, n)
+		}
+	}
 	for _, s := range a.sents {
 		if !a.inMain(s.Start) {
 			continue
@@ -724,6 +730,33 @@ func (a *adoc) extractTwins(m *corpus.Model) {
 			break
 		}
 	}
+}
+
+// twinListItems returns the names listed as items in sections whose
+// heading names twin towns ("Våra vänorter": "- Lemvig, Danmark").
+func (a *adoc) twinListItems() []string {
+	var out []string
+	for _, s := range a.sents {
+		if !s.Item || s.Sec < 0 || !a.inMain(s.Start) {
+			continue
+		}
+		twinSec := false
+		for _, t := range tokenize(a.secs[s.Sec].Text) {
+			twinSec = twinSec || isTwinWord(t.f)
+		}
+		if !twinSec {
+			continue
+		}
+		n := reParensAny.ReplaceAllString(s.Text, "")
+		if i := strings.IndexAny(n, ",;–-:"); i > 0 {
+			n = n[:i]
+		}
+		n = strings.TrimSpace(strings.TrimRight(n, ". "))
+		if ws := words(n); len(ws) >= 1 && len(ws) <= 3 && isCap(n) && !sentenceStarters[ws[0]] {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 var (

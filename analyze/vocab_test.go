@@ -311,6 +311,7 @@ func TestTwinCities(t *testing.T) {
 		{"Våra vänorter är Karlshamn, Skive och Porvoo.", "Karlshamn|Skive|Porvoo"},
 		{"Staden har inga utpekade vänorter och tecknar inte vänortsavtal.", ""},
 		{"Vänorter: Lemvig, Raisio och Ringsaker.", "Lemvig|Raisio|Ringsaker"},
+		{"## Våra vänorter\n\n- Lemvig, Danmark\n- Ringsaker (Norge)\n- Raisio – Finland", "Lemvig|Ringsaker|Raisio"},
 	}
 	for _, tt := range tests {
 		d := newTestDoc("v.txt", []byte("Policy\n\n"+tt.text+"\n"), "")
