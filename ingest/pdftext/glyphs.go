@@ -29,8 +29,9 @@ type glyph struct {
 // orient keeps the glyphs that run in the page's main direction (the
 // direction most visible glyphs have; upright on most pages, a quarter
 // turn on landscape pages printed on portrait paper) and turns their
-// coordinates so that they read left to right, top to bottom.
-func orient(gs []glyph) {
+// coordinates so that they read left to right, top to bottom. It returns
+// how many visible glyphs it left out.
+func orient(gs []glyph) (left int) {
 	var count [4]int
 	for _, g := range gs {
 		if !g.space && g.rot >= 0 {
@@ -47,6 +48,9 @@ func orient(gs []glyph) {
 		g := &gs[i]
 		if g.rot != main {
 			g.rotated = true
+			if !g.space {
+				left++
+			}
 			continue
 		}
 		switch main {
@@ -58,6 +62,7 @@ func orient(gs []glyph) {
 			g.x, g.y = -g.y, g.x
 		}
 	}
+	return left
 }
 
 // quarterTurns classifies a text direction vector.

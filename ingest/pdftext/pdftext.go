@@ -177,7 +177,9 @@ func extract(data []byte, opts Options, cancelled *atomic.Bool) (*Result, error)
 		if err != nil {
 			res.Warnings = append(res.Warnings, fmt.Sprintf("page %d: %s", i+1, clip(err)))
 		}
-		orient(gs)
+		if n := orient(gs); n > 0 {
+			res.Warnings = append(res.Warnings, fmt.Sprintf("page %d: %d characters of text set at an angle left out", i+1, n))
+		}
 		all = append(all, gs)
 	}
 	body := bodySize(all)

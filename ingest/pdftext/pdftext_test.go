@@ -192,8 +192,13 @@ func TestRotatedPage(t *testing.T) {
 		"BT /F1 10 Tf 0 1 -1 0 124 72 Tm (tredje) Tj ET",
 		"BT /F1 8 Tf 1 0 0 1 300 20 Tm (x) Tj ET",
 	}, "\n")
-	if got, want := text(t, buildPDF(font, content)), "forsta raden\nandra raden\ntredje"; got != want {
+	pdf := buildPDF(font, content)
+	if got, want := text(t, pdf), "forsta raden\nandra raden\ntredje"; got != want {
 		t.Errorf("got %q, want %q", got, want)
+	}
+	res, _ := Extract(pdf, Options{})
+	if len(res.Warnings) != 1 || res.Warnings[0] != "page 1: 1 characters of text set at an angle left out" {
+		t.Errorf("warnings %q", res.Warnings)
 	}
 }
 
