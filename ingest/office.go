@@ -279,6 +279,7 @@ func readDOCX(data []byte) (string, error) {
 		cells            []string
 		inRunPr, runBold bool
 		boldN, plainN    int
+		outer            []docxPara // paragraphs holding the text box being read
 	)
 	styleBold := func(id string) bool {
 		for i := 0; i < 10 && id != ""; i++ {
@@ -305,10 +306,15 @@ func readDOCX(data []byte) (string, error) {
 			}
 			switch se.Name.Local {
 			case "p":
+				if inPara { // a text box inside a paragraph: finish it first
+					outer = append(outer, docxPara{para.String(), pStyle, numbered, outline, boldN, plainN})
+				}
 				inPara = true
 				para.Reset()
 				pStyle, numbered, outline = "", false, 0
 				boldN, plainN = 0, 0
+			case "Fallback":
+				skip = 1 // mc:Fallback repeats the mc:Choice content (text boxes as VML)
 			case "r":
 				runBold = false
 			case "rPr":
@@ -364,6 +370,16 @@ func readDOCX(data []byte) (string, error) {
 			case "p":
 				inPara = false
 				text := para.String()
+				defer func() {
+					if n := len(outer); n > 0 { // back to the paragraph holding the text box
+						o := outer[n-1]
+						outer = outer[:n-1]
+						inPara = true
+						para.Reset()
+						para.WriteString(o.text)
+						pStyle, numbered, outline, boldN, plainN = o.style, o.numbered, o.outline, o.boldN, o.plainN
+					}
+				}()
 				if tableDepth > 0 {
 					cell.WriteString(text)
 					cell.WriteByte(' ')
@@ -419,6 +435,15 @@ func joinCells(cells []string) string {
 		}
 	}
 	return strings.Join(keep, " | ")
+}
+
+// docxPara is a DOCX paragraph set aside while a text box inside it is read.
+type docxPara struct {
+	text          string
+	style         string
+	numbered      bool
+	outline       int
+	boldN, plainN int
 }
 
 // odtStyle is what the reader needs of an ODF paragraph style.

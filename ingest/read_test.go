@@ -348,3 +348,17 @@ func TestZipBomb(t *testing.T) {
 		t.Errorf("got %v, want ErrZipBomb", err)
 	}
 }
+
+// A text box inside a paragraph is its own line, read once (Word repeats
+// it as VML in mc:Fallback); the paragraph around it keeps its text.
+func TestDOCXTextBox(t *testing.T) {
+	const w = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"`
+	doc := `<w:document ` + w + `><w:body><w:p><w:r><w:t>Före </w:t></w:r><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><w:txbxContent><w:p><w:r><w:t>Rutan</w:t></w:r></w:p></w:txbxContent></w:drawing></mc:Choice><mc:Fallback><w:pict><w:txbxContent><w:p><w:r><w:t>Rutan</w:t></w:r></w:p></w:txbxContent></w:pict></mc:Fallback></mc:AlternateContent></w:r><w:r><w:t>efter.</w:t></w:r></w:p></w:body></w:document>`
+	d, err := Read("box.docx", zipOf(t, map[string]string{"word/document.xml": doc}), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Raw != "Rutan\n\nFöre efter." {
+		t.Errorf("got %q", d.Raw)
+	}
+}
