@@ -556,6 +556,20 @@ func (a *adoc) extractNetworks(m *corpus.Model) {
 		seen[fold(n)] = true
 		m.Networks = append(m.Networks, n)
 	}
+	// Items listed under a heading about networks or memberships.
+	for _, s := range a.sents {
+		if !s.Item || s.Sec < 0 || !a.inMain(s.Start) || !isNetworkHeading(a.secs[s.Sec].Text) {
+			continue
+		}
+		n := reParensAny.ReplaceAllString(s.Text, "")
+		if i := strings.IndexAny(n, ",;:–"); i > 0 {
+			n = n[:i]
+		}
+		n = strings.TrimSpace(strings.TrimRight(n, ". "))
+		if ws := words(n); len(ws) >= 1 && len(ws) <= 6 && isCap(n) && !sentenceStarters[ws[0]] && !hasSentenceVerb(n) {
+			add(n)
+		}
+	}
 	for _, s := range a.sents {
 		if !a.inMain(s.Start) {
 			continue
@@ -633,6 +647,17 @@ var foldedNetHeads = func() map[string]bool {
 }()
 
 // isNetHead reports whether w is a word that names an organisation.
+// isNetworkHeading reports whether a heading is about networks,
+// organisations or memberships.
+func isNetworkHeading(h string) bool {
+	for _, w := range words(fold(h)) {
+		if strings.HasPrefix(w, "natverk") || strings.HasPrefix(w, "medlemskap") || w == "organisationer" || w == "natverken" {
+			return true
+		}
+	}
+	return false
+}
+
 func isNetHead(w string) bool {
 	f := fold(w)
 	if foldedNetHeads[f] {

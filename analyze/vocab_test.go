@@ -341,6 +341,7 @@ func TestNetworks(t *testing.T) {
 		{"Kommunen är medlem i Sveriges Kommuner och Regioner (SKR) och deltar i Borgmästaravtalet.", "Borgmästaravtalet|Sveriges Kommuner och Regioner"},
 		{"Kontoret samordnar medlemskapen i organisationerna Energy Cities, Nordic Council of Local Authorities och Climate Alliance.", "Climate Alliance|Energy Cities|Nordic Council of Local Authorities"},
 		{"Polisen och kommunen samverkar i trygghetsfrågor.", ""},
+		{"## Nätverk och medlemskap\n\n- Energy Cities\n- Nordiska vänortsföreningen (sedan 1990)\n- Regionens EU-kontor, Bryssel", "Energy Cities|Nordiska vänortsföreningen|Regionens EU-kontor"},
 	}
 	for _, tt := range tests {
 		d := newTestDoc("n.txt", []byte("Policy\n\n"+tt.text+"\n"), "")
