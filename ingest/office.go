@@ -11,6 +11,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"styrdok/corpus"
 )
 
 // MaxUnzipped bounds the bytes Read decompresses from one DOCX or ODT, so
@@ -199,10 +201,10 @@ func letterCount(b []byte) int {
 // name, Heading1..9, Rubrik1..9, Title, or an outline level, resolved
 // through styles.xml and basedOn), list items (numbered paragraphs) and
 // tables (a row per line).
-func readDOCX(data []byte) (string, error) {
+func readDOCX(data []byte) (string, []corpus.Note, error) {
 	z, err := openZip(data)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	styles := map[string]*docxStyle{}
 	var cur *docxStyle
@@ -243,7 +245,7 @@ func readDOCX(data []byte) (string, error) {
 		}
 	})
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	level := func(id string) (int, bool) {
 		for i := 0; i < 10 && id != ""; i++ {
@@ -280,6 +282,7 @@ func readDOCX(data []byte) (string, error) {
 		inRunPr, runBold bool
 		boldN, plainN    int
 		outer            []docxPara // paragraphs holding the text box being read
+		notes            int        // footnote and endnote references
 	)
 	styleBold := func(id string) bool {
 		for i := 0; i < 10 && id != ""; i++ {
@@ -343,6 +346,8 @@ func readDOCX(data []byte) (string, error) {
 				para.WriteByte('-')
 			case "del":
 				skip = 1 // deleted text of tracked changes
+			case "footnoteReference", "endnoteReference":
+				notes++
 			case "tbl":
 				tableDepth++
 			case "tr":
@@ -422,9 +427,9 @@ func readDOCX(data []byte) (string, error) {
 		}
 	})
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
-	return w.String(), nil
+	return w.String(), notesNote(notes), nil
 }
 
 func joinCells(cells []string) string {
@@ -457,10 +462,10 @@ type odtStyle struct {
 // whose style is a heading or title (resolved through styles.xml and the
 // automatic styles), list items and tables (a row per line). Notes and
 // annotations are left out.
-func readODT(data []byte) (string, error) {
+func readODT(data []byte) (string, []corpus.Note, error) {
 	z, err := openZip(data)
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
 	styles := map[string]*odtStyle{}
 	var last *odtStyle
@@ -500,7 +505,7 @@ func readODT(data []byte) (string, error) {
 		return false
 	}
 	if err := z.xmlTokens("styles.xml", true, collect); err != nil {
-		return "", err
+		return "", nil, err
 	}
 	level := func(name string) int {
 		for i := 0; i < 10 && name != ""; i++ {
@@ -537,6 +542,7 @@ func readODT(data []byte) (string, error) {
 		cells           []string
 		cell            strings.Builder
 		inBody          bool
+		notes           int // footnotes and endnotes
 	)
 	err = z.xmlTokens("content.xml", false, func(t xml.Token) {
 		switch se := t.(type) {
@@ -574,6 +580,9 @@ func readODT(data []byte) (string, error) {
 					stack[len(stack)-1].b.WriteByte(' ')
 				}
 			case "note", "annotation", "tracked-changes", "deletion", "table-of-content-source", "index-title-template":
+				if se.Name.Local == "note" {
+					notes++
+				}
 				skip = 1
 			case "list-item", "list-header":
 				listDepth++
@@ -651,7 +660,16 @@ func readODT(data []byte) (string, error) {
 		}
 	})
 	if err != nil {
-		return "", err
+		return "", nil, err
 	}
-	return w.String(), nil
+	return w.String(), notesNote(notes), nil
+}
+
+// notesNote tells the user that a document's footnotes and endnotes are
+// not in its text.
+func notesNote(n int) []corpus.Note {
+	if n == 0 {
+		return nil
+	}
+	return []corpus.Note{{Kind: corpus.NoteSkipped, Message: fmt.Sprintf("%d footnotes or endnotes are not in the text", n)}}
 }

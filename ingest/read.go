@@ -81,9 +81,9 @@ func Read(name string, data []byte, opts Options) (d *corpus.Document, err error
 	case corpus.FormatPDF:
 		err = readPDF(d, data)
 	case corpus.FormatDOCX:
-		d.Raw, err = readDOCX(data)
+		d.Raw, d.Notes, err = readDOCX(data)
 	case corpus.FormatODT:
-		d.Raw, err = readODT(data)
+		d.Raw, d.Notes, err = readODT(data)
 	case corpus.FormatHTML:
 		d.Raw, err = readHTML(data)
 	default: // text and markdown

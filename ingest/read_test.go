@@ -362,3 +362,23 @@ func TestDOCXTextBox(t *testing.T) {
 		t.Errorf("got %q", d.Raw)
 	}
 }
+
+// Footnotes are left out of the text, and a note says so.
+func TestNotesNoted(t *testing.T) {
+	const w = `xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"`
+	docx := zipOf(t, map[string]string{"word/document.xml": `<w:document ` + w + `><w:body><w:p><w:r><w:t>Text</w:t></w:r><w:r><w:footnoteReference w:id="1"/></w:r></w:p></w:body></w:document>`})
+	const o = `xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"`
+	odt := zipOf(t, map[string]string{
+		"mimetype":    "application/vnd.oasis.opendocument.text",
+		"content.xml": `<office:document-content ` + o + `><office:body><office:text><text:p>Text<text:note><text:note-citation>1</text:note-citation><text:note-body><text:p>Not</text:p></text:note-body></text:note></text:p></office:text></office:body></office:document-content>`,
+	})
+	for name, data := range map[string][]byte{"n.docx": docx, "n.odt": odt} {
+		d, err := Read(name, data, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.Raw != "Text" || len(d.Notes) != 1 || d.Notes[0].Message != "1 footnotes or endnotes are not in the text" {
+			t.Errorf("%s: raw %q notes %v", name, d.Raw, d.Notes)
+		}
+	}
+}
