@@ -61,6 +61,11 @@ type batchIndexer struct {
 	bytes      int // text bytes of docs
 	flushEvery int // documents
 	flushBytes int // text bytes
+
+	// A write to the index runs in the background while the next queue
+	// fills; indexed and the journal are only touched by it meanwhile.
+	writing  chan struct{} // closed when the write is done; nil if none
+	writeErr error
 }
 
 func openBatchIndexer(st *corpus.Store, out string, flushEvery, flushBytes int) (*batchIndexer, error) {
@@ -147,6 +152,9 @@ func (b *batchIndexer) putMissing(ctx context.Context, entries []storeEntry) (in
 
 // rebuild replaces the index with an empty one and empties the journal.
 func (b *batchIndexer) rebuild() error {
+	if err := b.wait(); err != nil {
+		return err
+	}
 	b.docs, b.dels, b.bytes = nil, nil, 0
 	if err := b.ix.Close(); err != nil {
 		return fmt.Errorf("index: %w", err)
@@ -163,8 +171,9 @@ func (b *batchIndexer) rebuild() error {
 	return b.writeJournal()
 }
 
-// Add queues a document to put (d may be nil) and IDs to delete; the queue
-// is written to the index when it is long enough.
+// Add queues a document to put (d may be nil) and IDs to delete. When the
+// queue is long enough it is written to the index in the background while
+// the workers go on; a second full queue waits for that write.
 func (b *batchIndexer) Add(d *corpus.Document, deletes []string) error {
 	if d != nil {
 		b.docs = append(b.docs, d)
@@ -172,38 +181,74 @@ func (b *batchIndexer) Add(d *corpus.Document, deletes []string) error {
 	}
 	b.dels = append(b.dels, deletes...)
 	if len(b.docs)+len(b.dels) >= b.flushEvery || b.bytes >= b.flushBytes {
-		return b.Flush()
+		return b.startWrite()
 	}
 	return nil
 }
 
-// Flush writes the queued changes to the index, then records them in the
-// journal.
+// Flush writes the queued changes to the index and the journal and waits
+// until they are written.
 func (b *batchIndexer) Flush() error {
+	if err := b.startWrite(); err != nil {
+		return err
+	}
+	return b.wait()
+}
+
+// startWrite waits for the write in progress, then writes the queue in the
+// background.
+func (b *batchIndexer) startWrite() error {
+	if err := b.wait(); err != nil {
+		return err
+	}
 	if len(b.docs) == 0 && len(b.dels) == 0 {
 		return nil
 	}
+	docs, dels := b.docs, b.dels
+	b.docs, b.dels, b.bytes = nil, nil, 0
+	done := make(chan struct{})
+	b.writing = done
+	go func() {
+		defer close(done)
+		b.writeErr = b.write(docs, dels)
+	}()
+	return nil
+}
+
+// wait waits for the write in progress and returns its error.
+func (b *batchIndexer) wait() error {
+	if b.writing != nil {
+		<-b.writing
+		b.writing = nil
+	}
+	err := b.writeErr
+	b.writeErr = nil
+	return err
+}
+
+// write puts docs and deletes dels in one index update, then records the
+// change in the journal.
+func (b *batchIndexer) write(docs []*corpus.Document, del []string) error {
 	// A replaced ID that came back (the same bytes again) must stay.
 	keep := map[string]bool{}
-	for _, d := range b.docs {
+	for _, d := range docs {
 		keep[d.ID] = true
 	}
 	var dels []string
-	for _, id := range b.dels {
+	for _, id := range del {
 		if !keep[id] {
 			dels = append(dels, id)
 		}
 	}
-	if err := b.ix.Update(b.docs, dels); err != nil {
+	if err := b.ix.Update(docs, dels); err != nil {
 		return fmt.Errorf("index: %w", err)
 	}
 	for _, id := range dels {
 		delete(b.indexed, id)
 	}
-	for _, d := range b.docs {
+	for _, d := range docs {
 		b.indexed[d.ID] = true
 	}
-	b.docs, b.dels, b.bytes = nil, nil, 0
 	return b.writeJournal()
 }
 
