@@ -89,3 +89,10 @@ func (l *Lex) EachDiacritic(fn func(word string, freq int) bool) {
 		}
 	}
 }
+
+// HasPrefix reports whether some entry is spelled starting with prefix
+// (exactly, bytes) or some entry with å/ä/ö/é folds to a spelling starting
+// with it: whether a word can still be reached from a partly read token.
+func (l *Lex) HasPrefix(prefix string) bool {
+	return l.words.hasPrefix(prefix) || l.fold.hasPrefix(prefix)
+}
