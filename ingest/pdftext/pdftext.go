@@ -23,6 +23,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/ledongthuc/pdf"
@@ -194,6 +195,20 @@ func extract(data []byte, opts Options, cancelled *atomic.Bool) (*Result, error)
 	}
 	if !any {
 		return nil, ErrNoText
+	}
+	var letters, private int
+	for _, p := range res.Pages {
+		for _, r := range p.Text {
+			switch {
+			case r >= 0xe000 && r <= 0xf8ff:
+				private++
+			case unicode.IsLetter(r):
+				letters++
+			}
+		}
+	}
+	if private*5 > letters+private {
+		res.Warnings = append(res.Warnings, fmt.Sprintf("%d of %d characters are private-use codes: fonts without a Unicode map, the text may be unreadable", private, letters+private))
 	}
 	return res, nil
 }
