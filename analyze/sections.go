@@ -267,7 +267,11 @@ func (a *adoc) plainHeading(i int, c string) (heading, bool) {
 	if n := len(ws); n >= 2 && isNumber(ws[n-1]) {
 		return heading{}, false // an address: "Storgatan 1"
 	}
-	return heading{Start: a.lines[i].start + strings.Index(a.lines[i].text, ws[0]), End: a.lines[i].end,
+	off := strings.Index(l.text, ws[0])
+	if off < 0 {
+		off = len(l.text) - len(strings.TrimLeft(l.text, " \t"))
+	}
+	return heading{Start: l.start + off, End: l.end,
 		Text: cleanHeading(c), Level: 2, Kind: "plain"}, true
 }
 
