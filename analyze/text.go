@@ -33,12 +33,9 @@ func fold(s string) string {
 }
 
 var (
-	reTag       = regexp.MustCompile(`<[^<>]{1,80}>`)
-	reMarkup    = regexp.MustCompile(`[*#]+`)
-	reSpace     = regexp.MustCompile(`\s+`)
-	reBullet    = regexp.MustCompile(`^\s*(?:[-*•·–]|\d{1,2}[.)]|[a-z][.)])\s+`)
-	reWord      = regexp.MustCompile(`[\p{L}\p{N}][\p{L}\p{N}\-/:]*`)
-	reTrailPunc = regexp.MustCompile(`[\s,;:.]+$`)
+	reTag    = regexp.MustCompile(`<[^<>]{1,80}>`)
+	reBullet = regexp.MustCompile(`^\s*(?:[-*•·–]|\d{1,2}[.)]|[a-z][.)])\s+`)
+	reWord   = regexp.MustCompile(`[\p{L}\p{N}][\p{L}\p{N}\-/:]*`)
 )
 
 // cleanEvidence turns source text into an evidence string: markdown `*`

@@ -185,13 +185,6 @@ var actorDeterminers = map[string]bool{
 	"operativa": true, "ansvariga": true,
 }
 
-// actorGeneric are body words that are too vague to be an actor on their
-// own ("verksamheter", "bolag" alone still counts: "bolagen").
-var actorGeneric = map[string]bool{
-	"verksamheter": true, "gruppen": true, "nätverket": true, "chef": true,
-	"förvaltning": false,
-}
-
 // verb is a responsibility verb: its written forms in present tense and
 // infinitive, the particle or preposition that belongs to it, and whether
 // it is a phrase ("fattar beslut om").
