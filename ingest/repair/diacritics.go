@@ -841,7 +841,7 @@ var diaEnglish = map[string]bool{
 
 // diaCompoundBudget is how many tokens of a document may be restored as
 // compounds part by part.
-const diaCompoundBudget = 300
+const diaCompoundBudget = 150
 
 // diaYearWords come before a noun, never before the verb "är".
 var diaYearWords = map[string]bool{
@@ -1066,7 +1066,7 @@ func diaTokenCandidates(lx *sv.Lex, word string, head, strict bool, budget *int)
 	if len(cs) == 0 && len(rs) >= 6 {
 		cs = diaCompoundCandidates(lx, rs, false, caps, diaPatternOf(word) == diaTitleCase, budget)
 	}
-	if len(cs) == 0 && len(rs) >= 8 {
+	if len(cs) == 0 && len(rs) >= 8 && strings.ContainsAny(word, "é#&¢0123456789") {
 		// A compound with a letter split in two glyphs
 		// ("Kyrkogéardsnämnden", "kommuno6vergripande").
 		for _, v := range diaSlips(rs) {
@@ -1143,7 +1143,7 @@ func diaCompoundCandidates(lx *sv.Lex, rs []rune, strict, caps, title bool, budg
 			continue
 		}
 		heads := headReadings(0, cut)
-		if len(heads) == 0 && cut >= 6 && len(rs) <= 30 {
+		if len(heads) == 0 && cut >= 6 && len(rs) >= 12 && len(rs) <= 30 {
 			// Three parts: two beginnings and the tail
 			// ("överförmyndar"+"nämnd" inside "Överförmyndarnämnden").
 			for k := 3; k <= cut-3; k++ {
