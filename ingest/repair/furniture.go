@@ -99,6 +99,7 @@ func applyFurniture(text string) (string, []corpus.Change) {
 		runningMemo[key] = v
 		return v
 	}
+	pageNumbers := countingNumbers(trim, blankAt)
 	whole := make([]string, len(lines)) // why a whole line is furniture
 	strong := make([]bool, len(lines))
 	for i, t := range trim {
@@ -109,7 +110,7 @@ func applyFurniture(text string) (string, []corpus.Change) {
 		switch {
 		case labelish && pageLabelLine.MatchString(t):
 			whole[i], strong[i] = whyPageLabel, true
-		case labelish && bareNumber.MatchString(t) && blankAt(i-1) && blankAt(i+1):
+		case labelish && bareNumber.MatchString(t) && blankAt(i-1) && blankAt(i+1) && pageNumbers[i]:
 			whole[i], strong[i] = whyPageLabel, true
 		case hasPageLabel(t):
 			rest := strings.TrimSpace(pageLabelStart.ReplaceAllString(pageLabelEnd.ReplaceAllString(t, ""), ""))
@@ -349,6 +350,37 @@ func pageEdges(lines []line, text string, trim, keys []string, counts map[string
 			whole[i], strong[i] = whyHeader, true
 		}
 	}
+}
+
+// countingNumbers returns the lines that hold only a number between blank
+// lines when those numbers count pages: each one to three more than the
+// one before (a lone 1, 2 or 3 counts too). Numbers alone in
+// table cells do not count up like that and stay.
+func countingNumbers(trim []string, blankAt func(int) bool) map[int]bool {
+	var at, val []int
+	for i, t := range trim {
+		if t == "" || len(t) > 5 || !blankAt(i-1) || !blankAt(i+1) || !labelStart(t) || !bareNumber.MatchString(t) {
+			continue
+		}
+		at = append(at, i)
+		val = append(val, firstNumberIn(t))
+	}
+	out := make(map[int]bool)
+	if len(at) == 1 {
+		if val[0] >= 1 && val[0] <= 3 {
+			out[at[0]] = true
+		}
+		return out
+	}
+	for k := 1; k < len(at); k++ {
+		if d := val[k] - val[k-1]; d < 1 || d > 3 {
+			return out
+		}
+	}
+	for _, i := range at {
+		out[i] = true
+	}
+	return out
 }
 
 // labelStart is a cheap filter for pageLabelLine and bareNumber.

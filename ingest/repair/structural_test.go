@@ -197,7 +197,7 @@ func TestFurniture(t *testing.T) {
 		{"label only", "omvärldsavdelningen Sida 1 (8)\n2016-06-02", "omvärldsavdelningen\n2016-06-02"},
 		{"dots", "Stockholms . .. . . o\nstad", "Stockholms\nstad"},
 		{"bare number kept in text", "Vi har 3\nmål.", "Vi har 3\nmål."},
-		{"bare page number", "Slut.\n\n4\n\nBörjan.", "Slut.\n\nBörjan."},
+		{"bare page number", "Slut.\n\n2\n\nBörjan.", "Slut.\n\nBörjan."},
 		{"sidan", "Slut.\n\nSidan 4 av 9\n\nBörjan.", "Slut.\n\nBörjan."},
 		{"page of", "Slut.\n\nPage 4 of 9\n\nBörjan.", "Slut.\n\nBörjan."},
 		{"ocr brackets", "Slut.\n\nSida 4 {9}\n\nBörjan.", "Slut.\n\nBörjan."},
@@ -454,5 +454,16 @@ func TestFootnoteDigitMarks(t *testing.T) {
 	checkChanges(t, "digit marks", in, out, changes)
 	if out != want {
 		t.Errorf("digit marks:\n got %q\nwant %q", out, want)
+	}
+}
+
+func TestTableNumbersKept(t *testing.T) {
+	in := "Antal resor per år\n\n12\n\n7\n\n30\n\nSumman är stor.\n"
+	if got := apply(FurnitureFix(), in); got != in {
+		t.Errorf("table numbers removed: %q", got)
+	}
+	pages := "Text ett.\n\n1\n\nText två.\n\n2\n\nText tre.\n\n3\n"
+	if got := apply(FurnitureFix(), pages); got != "Text ett.\n\nText två.\n\nText tre.\n" {
+		t.Errorf("page numbers: %q", got)
 	}
 }
