@@ -321,6 +321,9 @@ func (a *adoc) leadIn(i int, c string) bool {
 func hasSentenceVerb(s string) bool {
 	for _, w := range words(s) {
 		f := fold(w)
+		if strings.ToLower(w) == "år" {
+			continue // the noun, not "är" without its dots
+		}
 		if verbForms[f] || len(f) > 6 && (strings.HasSuffix(f, "eras") || strings.HasSuffix(f, "ades") || strings.HasSuffix(f, "ogs")) {
 			return true
 		}
