@@ -507,7 +507,7 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 			case !hasFffd && t.hyphenNext && lx.CompoundHead(t.word):
 				in.known = true // "samarbets- och", "hälso-"
 			default:
-				in.cs = diaTokenCandidates(lx, t.word, t.hyphenNext, hasFffd, &budget)
+				in.cs = diaCachedCandidates(lx, t.word, t.hyphenNext, hasFffd, &budget)
 				// A valid compound as it stands ("malprogram" =
 				// mal+program) is decided below, once the damage of the
 				// document is known.
@@ -1296,4 +1296,39 @@ func diaGuessLetters(lx *sv.Lex, rs []rune) string {
 		}
 	}
 	return string(out)
+}
+
+// diaMemo keeps the readings of spellings across documents: they depend
+// only on the lexicon, and damaged spellings recur from one document to
+// the next. It is emptied when it grows past diaMemoMax entries.
+var diaMemo struct {
+	sync.Mutex
+	m map[string][]diaRepl
+}
+
+const diaMemoMax = 1 << 17
+
+// diaCachedCandidates is diaTokenCandidates through diaMemo. A result
+// cut short by the document's budget is not kept.
+func diaCachedCandidates(lx *sv.Lex, word string, head, strict bool, budget *int) []diaRepl {
+	key := word
+	if head {
+		key += "\x00h"
+	}
+	diaMemo.Lock()
+	cs, ok := diaMemo.m[key]
+	diaMemo.Unlock()
+	if ok {
+		return cs
+	}
+	cs = diaTokenCandidates(lx, word, head, strict, budget)
+	if *budget > 0 {
+		diaMemo.Lock()
+		if diaMemo.m == nil || len(diaMemo.m) >= diaMemoMax {
+			diaMemo.m = make(map[string][]diaRepl, 1024)
+		}
+		diaMemo.m[key] = cs
+		diaMemo.Unlock()
+	}
+	return cs
 }
