@@ -130,11 +130,15 @@ func (a *adoc) findHeadings() {
 		if l.bp || l.blank {
 			continue
 		}
-		if h, ok := a.lineHeading(i); ok {
-			a.heads = append(a.heads, h)
-			continue
+		n := utf8.RuneCountInString(l.text)
+		if n <= 200 {
+			// Longer lines are never headings of their own (see mk).
+			if h, ok := a.lineHeading(i); ok {
+				a.heads = append(a.heads, h)
+				continue
+			}
 		}
-		if utf8.RuneCountInString(l.text) >= 300 {
+		if n >= 300 {
 			a.heads = append(a.heads, runInHeadings(l.text, l.start)...)
 		}
 	}
