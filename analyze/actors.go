@@ -393,6 +393,8 @@ func findResponsibilities(s sentence, last, roleHead string) []respFound {
 			// "För revidering ansvarar" → revidering
 			if lf := fold(label); strings.HasPrefix(lf, "for ") && strings.HasSuffix(lf, " ansvarar") {
 				label = strings.TrimSpace(label[toOrig(label, 4):toOrig(label, len(lf)-len(" ansvarar"))])
+			} else if strings.HasPrefix(lf, "dokumentansvarig") || strings.HasSuffix(lf, "dokumentet") {
+				label = "dokumentet"
 			}
 			out = append(out, respFound{mentionText(ts, sp, text), "ansvarar för", label, s})
 		}

@@ -365,6 +365,21 @@ func (a *adoc) findTitle() (string, sentence) {
 		}
 		isFirst = false
 	}
+	// A metadata row: "Dokumentnamn Policy för internationellt arbete Dokumenttyp …"
+	for _, s := range a.metaTexts() {
+		if !a.inMain(s.Start) {
+			continue
+		}
+		if mm := reDocName.FindStringSubmatch(s.Text); mm != nil {
+			t := strings.TrimSpace(mm[1])
+			if i := strings.LastIndex(t, " - "); i > 0 {
+				t = t[:i]
+			}
+			if len(words(t)) >= 1 && len(words(t)) <= 14 {
+				return t, sentence{Text: s.Text, Line: s.Line}
+			}
+		}
+	}
 	counts := map[string]int{}
 	first := map[string]int{}
 	re := reTitlePhrase
@@ -390,6 +405,8 @@ func (a *adoc) findTitle() (string, sentence) {
 	}
 	return "", sentence{}
 }
+
+var reDocName = regexp.MustCompile(`(?i)\bdokumentnamn\s*[:|]?\s*(.+?)\s*(?:[|]|\s(?:dokumenttyp|fastställ\w*|beslut\w*|antagen|antaget|datum|dnr|diarie\w*|giltig\w*|dokumentansvarig|reviderad|senast|version)\b|$)`)
 
 var reTitlePhrase = regexp.MustCompile(`(?:^|[^\p{L}])(\p{Lu}\p{Ll}+(?:\s+\p{Ll}+){0,3}\s+(?:strategi|policy|plan|program|riktlinjer)(?:\s+för(?:\s+\p{L}+){1,4})?)`)
 
