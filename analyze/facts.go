@@ -505,8 +505,8 @@ func capitalisedNames(s string) [][2]int {
 	var out [][2]int
 	ts := tokenize(s)
 	for i := 0; i < len(ts); i++ {
-		if !isCap(ts[i].w) {
-			continue
+		if !isCap(ts[i].w) || isAllCaps(ts[i].w) && len([]rune(ts[i].w)) > 5 {
+			continue // a shouted heading word is not part of a name
 		}
 		if i > 0 && ts[i].start > 0 && strings.ContainsAny(s[ts[i].start-1:ts[i].start], "-") {
 			continue
@@ -517,7 +517,7 @@ func capitalisedNames(s string) [][2]int {
 			if gap != " " {
 				break
 			}
-			if isCap(ts[k].w) {
+			if isCap(ts[k].w) && !(isAllCaps(ts[k].w) && len([]rune(ts[k].w)) > 5) {
 				j = k
 				continue
 			}
