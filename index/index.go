@@ -66,6 +66,7 @@ import (
 	"github.com/blevesearch/bleve/v2/index/scorch/mergeplan"
 	"github.com/blevesearch/bleve/v2/mapping"
 	bindex "github.com/blevesearch/bleve_index_api"
+	segment "github.com/blevesearch/scorch_segment_api/v2"
 
 	"styrdok/corpus"
 )
@@ -358,7 +359,7 @@ func (ix *Index) update(docs []*corpus.Document, del []string) error {
 }
 
 // batchBytes is how much section text goes into one bleve batch.
-const batchBytes = 4 << 20
+var batchBytes = 4 << 20 // a variable for tests
 
 // apply deletes the documents del and (re)indexes docs in bi. With
 // replace set it first deletes the sections an earlier version of each
@@ -539,15 +540,50 @@ func RebuildFunc(dir string, next func() (*corpus.Document, error), progress fun
 	return swapCurrent(dir, gen)
 }
 
-// dropObsolete removes the segment files of generation gen that merges
-// made obsolete but bleve had not deleted yet when it was closed: opening
-// an index for writing deletes them.
+// dropObsolete removes the segment files of generation gen that its
+// latest snapshot does not use: bleve deletes files that merges made
+// obsolete lazily, and a closed index can keep them for good.
 func dropObsolete(dir, gen string) error {
-	bi, err := openGen(dir, gen, false)
+	bi, err := openGen(dir, gen, true)
 	if err != nil {
 		return err
 	}
-	return bi.Close()
+	live := map[string]bool{}
+	adv, err := bi.Advanced()
+	if err == nil {
+		if sc, ok := adv.(*scorch.Scorch); ok {
+			var r bindex.IndexReader
+			if r, err = sc.Reader(); err == nil {
+				if snap, ok := r.(*scorch.IndexSnapshot); ok {
+					for _, ss := range snap.Segments() {
+						if ps, ok := ss.Segment().(segment.PersistedSegment); ok {
+							live[filepath.Base(ps.Path())] = true
+						}
+					}
+				}
+				r.Close()
+			}
+		}
+	}
+	if cerr := bi.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil || len(live) == 0 {
+		return err
+	}
+	store := filepath.Join(dir, gen, "store")
+	entries, err := os.ReadDir(store)
+	if err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".zap") && !live[e.Name()] {
+			if err := os.Remove(filepath.Join(store, e.Name())); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
 }
 
 // compact merges the segments of bi by the plan: a freshly built index
@@ -559,6 +595,12 @@ func compact(bi bleve.Index, plan *mergeplan.MergePlanOptions) error {
 	}
 	if s, ok := adv.(*scorch.Scorch); ok {
 		if err := s.ForceMerge(context.Background(), plan); err != nil {
+			return fmt.Errorf("compact: %w", err)
+		}
+		// A batch waits until its root is persisted, and the merge was
+		// introduced before it: after this the merged segments are what
+		// the index on disk refers to.
+		if err := bi.SetInternal(versionKey, []byte(AnalyzerVersion)); err != nil {
 			return fmt.Errorf("compact: %w", err)
 		}
 	}

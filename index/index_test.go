@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -485,5 +486,47 @@ func TestAnalyzersRegistered(t *testing.T) {
 	plain := m.AnalyzerNamed(AnalyzerName).Analyze([]byte("Förvaltningarna och uppföljningen"))
 	if len(plain) != 2 || string(plain[0].Term) != "förvaltning" || string(plain[1].Term) != "uppföljning" || plain[1].Position != 3 {
 		t.Errorf("Swedish analyzer: %v", plain)
+	}
+}
+
+// TestRebuildCompacts checks that a rebuild in many batches leaves one
+// segment file and nothing obsolete, and that updates keep it tidy.
+func TestRebuildCompacts(t *testing.T) {
+	defer func(n int) { batchBytes = n }(batchBytes)
+	batchBytes = 100
+	var docs []*corpus.Document
+	for i := 0; i < 30; i++ {
+		docs = append(docs, doc(fmt.Sprintf("d%02d", i), "Lund", textA))
+	}
+	dir := filepath.Join(t.TempDir(), "index")
+	if err := Rebuild(dir, docs, nil); err != nil {
+		t.Fatal(err)
+	}
+	zaps := func() []string {
+		gen, err := readCurrent(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		m, _ := filepath.Glob(filepath.Join(dir, gen, "store", "*.zap"))
+		return m
+	}
+	if z := zaps(); len(z) != 1 {
+		t.Errorf("after rebuild: %d segment files: %v", len(z), z)
+	}
+	ix, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	for i := 0; i < 5; i++ {
+		if err := ix.Put(doc(fmt.Sprintf("n%d", i), "Malmö", textA)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if n, _ := ix.DocCount(); n != 35*3 {
+		t.Errorf("%d sections, want %d", n, 35*3)
+	}
+	if z := zaps(); len(z) > 6 {
+		t.Errorf("after 5 updates: %d segment files", len(z))
 	}
 }
