@@ -194,12 +194,32 @@ func (a *adoc) lineHeading(i int) (heading, bool) {
 		body := m[2]
 		if utf8.RuneCountInString(body) > 80 || len(words(body)) > 10 || strings.ContainsAny(body[len(body)-1:], ".,;") ||
 			strings.Contains(body, " - ") || strings.Contains(body, " – ") || hasSentenceVerb(body) ||
-			(next >= 0 && isLowerStart(a.lines[next].text)) || a.leadIn(i, body) {
+			(next >= 0 && isLowerStart(a.lines[next].text)) || a.leadIn(i, body) || a.inNumberedList(i, m[1]) {
 			return heading{}, false
 		}
 		return mk(c, strings.Count(m[1], ".")+1, "numbered")
 	}
 	return a.plainHeading(i, c)
+}
+
+// inNumberedList reports whether the numbered line i (number num) is an
+// item of a list rather than a heading: a neighbouring line without a
+// blank between is numbered or bulleted too, or the next numbered line at
+// the same depth follows with no text in between.
+func (a *adoc) inNumberedList(i int, num string) bool {
+	for _, j := range []int{a.prevAdjacent(i), a.nextAdjacent(i)} {
+		if j >= 0 && (reNumbered.MatchString(cleanEvidence(a.lines[j].text)) || reBullet.MatchString(a.lines[j].text)) {
+			return true
+		}
+	}
+	for j := i + 1; j < len(a.lines); j++ {
+		if a.lines[j].blank || a.lines[j].bp {
+			continue
+		}
+		m := reNumbered.FindStringSubmatch(cleanEvidence(a.lines[j].text))
+		return m != nil && strings.Count(m[1], ".") == strings.Count(num, ".") && m[1] != num
+	}
+	return false
 }
 
 // plainHeading decides whether a plain line is a short title line.
