@@ -294,6 +294,7 @@ type respFound struct {
 }
 
 var reDutyOf = regexp.MustCompile(`(?i)(?:ingår|ingar|ligger|vilar)\s+(?:i|på|pa)\s+(.{3,60}?)\s+(?:uppdrag|ansvar|uppgift|uppgifter|ansvarsområde)\s+att\s+`)
+var reRoleDuty = regexp.MustCompile(`(?i)^(?:uppgiften|rollen|uppdraget)\s+som\s+(.{3,60}?)\s+(?:innebär|innefattar|omfattar)\s+(?:ett\s+|bland\s+annat\s+)?ansvar(?:et)?\s+för\s+(.+)$`)
 var reDelegated = regexp.MustCompile(`(?i)^beslut\b.*\s(?:är|ar)\s+delegerat\s+till\s+`)
 var reInResp = regexp.MustCompile(`(?i)^(?:i|inom)\s+(?:\p{L}+\s+)?(?:ansvaret|uppdraget|uppgiften|ansvarsområdet)\s+ingår\s+(?:även\s+|också\s+|vidare\s+)?`)
 var reLabelResp = regexp.MustCompile(`(?i)\b(?:för\s+[\p{L} ]{3,40}?\s+ansvarar|dokumentansvarig|ansvarig\s+för\s+dokumentet)\s*:?\s*$`)
@@ -543,6 +544,11 @@ func findResponsibilities(s sentence, last, roleHead string) []respFound {
 				break
 			}
 		}
+	}
+	// 4b. "Uppgiften som förvaltningsrepresentant i nätverket innebär ett
+	// ansvar för att sprida information …"
+	if mm := reRoleDuty.FindStringSubmatch(text); mm != nil {
+		out = append(out, respFound{strings.TrimSpace(mm[1]), "ansvarar för", objOf(tokenize(mm[2]), 0, mm[2]), s})
 	}
 	// 4. "Beslut om … är delegerat till finansborgarrådet".
 	if loc := reDelegated.FindStringIndex(text); loc != nil {

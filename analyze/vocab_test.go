@@ -190,6 +190,7 @@ func TestResponsibilities(t *testing.T) {
 		{"Kommunstyrelsens arbetsutskott svarar för uppföljningen.", "", []string{"Kommunstyrelsens arbetsutskott|svarar för"}},
 		{"Barn- och utbildningsnämnden leder och samordnar arbetet.", "", []string{"Barn- och utbildningsnämnden|leder", "Barn- och utbildningsnämnden|samordnar"}},
 		{"Internationella beredningen (IB) leds av finansborgarrådet.", "", []string{"finansborgarrådet|leder"}},
+		{"Rollen som EU-samordnare innebär ett ansvar för att sprida information.", "", []string{"EU-samordnare|ansvarar för"}},
 		{"Staden deltar i nätverk.", "", nil},
 		{"Kommunfullmäktige antog 2008 riktlinjer för arbetet.", "", nil},
 	}
