@@ -49,11 +49,15 @@ type diaDtoken struct {
 
 const diaFffd = '\uFFFD'
 
+// diaInnerCap stands for a capital letter inside a lower-case word, which
+// OCR reads for å/ä/ö ("behGrig", "utfSrare").
+const diaInnerCap = '\uE000'
+
 // diaIsTokenRune reports whether r may be part of a word token: letters,
 // digits and the symbols OCR reads for å/ä/ö (#, &, ¢, {, U+FFFD).
 func diaIsTokenRune(r rune) bool {
 	if r < utf8.RuneSelf {
-		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '#' || r == '&' || r == '{' || r == '|'
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '#' || r == '&' || r == '{' || r == '|' || r == '@'
 	}
 	return r == diaFffd || r == '¢' || unicode.IsLetter(r)
 }
@@ -147,6 +151,10 @@ func diaReadings(r rune) []diaOption {
 		return []diaOption{{'i', 0.5}, {'l', 0.7}}
 	case '{':
 		return []diaOption{{'f', 0.5}}
+	case '@':
+		return []diaOption{{'ö', 0.5}, {'å', 0.6}}
+	case diaInnerCap:
+		return []diaOption{{'ö', 0.8}, {'ä', 0.8}, {'å', 0.9}}
 	case diaFffd:
 		return []diaOption{{'ä', 0}, {'ö', 0}, {'å', 0}, {'é', 0.5}}
 	}
@@ -537,7 +545,7 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 		}
 		if !hasFffd && (!in.ck || slices.ContainsFunc(in.cs, func(c diaRepl) bool { return c.freq > 0 && !c.compound })) {
 			fixable++
-			if strings.ContainsAny(t.word, "é#&¢{0123456789") {
+			if strings.ContainsAny(t.word, "é#&¢{@0123456789") {
 				ocrMarks++
 			}
 		}
@@ -758,6 +766,17 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 				t.scored, t.realWord = ss, true
 			}
 		}
+		// A word with a capital Å, Ä or Ö inside ("sÄrskilt") had the
+		// letter misread as a capital: lower case it.
+		if ocrMode {
+			for i := range toks {
+				t := &toks[i]
+				if t.known && t.final == t.word && diaPatternOf(t.word) == diaMixedCase && diaInnerSwedishCap(t.word) {
+					t.final = diaCased(strings.ToLower(t.word), t.word, text, t.start)
+					t.scored, t.realWord = []diaScored{{diaRepl{word: t.final}, 0}}, true
+				}
+			}
+		}
 		// A lone "1" or "|" between two lower-case words that go with "i"
 		// is the word i (but "bilaga 1 till").
 		if ocrMode {
@@ -918,7 +937,10 @@ func diaInAddress(text string, s, e int) bool {
 		e++
 	}
 	chunk := text[s:e]
-	return strings.Contains(chunk, "@") || strings.Contains(chunk, "://") || strings.Contains(chunk, "www.")
+	if at := strings.IndexByte(chunk, '@'); at >= 0 && strings.Contains(chunk[at:], ".") {
+		return true
+	}
+	return strings.Contains(chunk, "://") || strings.Contains(chunk, "www.")
 }
 
 // diaSentenceStart reports whether the token at pos begins a sentence:
@@ -959,6 +981,15 @@ func diaCased(w, tok, text string, pos int) string {
 			return string(rs)
 		}
 		return w
+	}
+	if diaPatternOf(tok) == diaMixedCase {
+		// Only the first letter keeps its case: inner capitals were
+		// misread letters.
+		out := []rune(w)
+		if unicode.IsUpper(first) {
+			out[0] = unicode.ToUpper(out[0])
+		}
+		return string(out)
 	}
 	out := diaApplyCase(w, tok)
 	if (first == 'A' || first == 'O') && diaPatternOf(tok) == diaTitleCase && !diaStartsUpper(w) {
@@ -1047,6 +1078,17 @@ func diaTokenCandidates(lx *sv.Lex, word string, head, strict bool, budget *int)
 	}
 	if w, ok := diaWholeSlips[string(rs)]; ok {
 		return []diaRepl{{word: w, cost: 0.5, freq: lx.Freq(w)}}
+	}
+	if diaPatternOf(word) == diaMixedCase {
+		// Capitals inside a lower-case word are OCR glyphs for å/ä/ö.
+		orig := []rune(word)
+		if len(orig) == len(rs) {
+			for i := 1; i < len(orig); i++ {
+				if unicode.IsUpper(orig[i]) && unicode.IsLower(orig[i-1]) {
+					rs[i] = diaInnerCap
+				}
+			}
+		}
 	}
 	cs = diaCandidates(lx, rs, allowProper, head, false, caps)
 	if len(cs) == 0 {
@@ -1331,4 +1373,17 @@ func diaCachedCandidates(lx *sv.Lex, word string, head, strict bool, budget *int
 		diaMemo.Unlock()
 	}
 	return cs
+}
+
+// diaInnerSwedishCap reports whether w has a capital Å, Ä or Ö right after
+// a lower-case letter.
+func diaInnerSwedishCap(w string) bool {
+	prevLower := false
+	for _, r := range w {
+		if prevLower && (r == 'Å' || r == 'Ä' || r == 'Ö') {
+			return true
+		}
+		prevLower = unicode.IsLower(r)
+	}
+	return false
 }

@@ -53,6 +53,7 @@ func TestDiacriticsRealWordsInContext(t *testing.T) {
 		{"Det 4r bra och dven f6r oss.", "Det är bra och även för oss."},
 		{"l&ng sikt och férvaltningar i stider", "lång sikt och förvaltningar i städer"},
 		{"mer an tidigare", "mer än tidigare"},
+		{"Det 4r f6r oss m@jligt att vara behGrig, sÄrskilt nu", "Det är för oss möjligt att vara behörig, särskilt nu"},
 	} {
 		if got := repairDamaged(t, c.in); got != c.want {
 			t.Errorf("%q: got %q, want %q", c.in, got, c.want)
