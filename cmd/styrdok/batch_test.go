@@ -817,3 +817,30 @@ func TestBatchReportsCatchUp(t *testing.T) {
 		t.Errorf("current reports written again:\n%s", errb)
 	}
 }
+
+// BenchmarkBatch runs a first batch over 20 documents (the seeds with a
+// line each that makes them distinct) into an empty folder, with 2 workers
+// and the real index; docs/s is the figure.
+func BenchmarkBatch(b *testing.B) {
+	src := b.TempDir()
+	seeds, err := corpus.Seeds()
+	if err != nil {
+		b.Fatal(err)
+	}
+	const n = 20
+	for i := range n {
+		p := filepath.Join(src, fmt.Sprintf("%02d.txt", i))
+		data := fmt.Appendf(append([]byte{}, seeds[i%len(seeds)].Data...), "\n\nBilaga %d\n", i)
+		if err := os.WriteFile(p, data, 0o644); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ResetTimer()
+	for range b.N {
+		g, _, errb := batchGlobals()
+		if err := runBatch(context.Background(), g, batchOptions{Out: b.TempDir(), Jobs: 2}, src); err != nil {
+			b.Fatalf("%v\n%s", err, errb)
+		}
+	}
+	b.ReportMetric(float64(n*b.N)/b.Elapsed().Seconds(), "docs/s")
+}
