@@ -1243,6 +1243,9 @@ func diaEdit1(lx *sv.Lex, rs []rune) []diaRepl {
 	const letters = "abcdefghijklmnopqrstuvwxyzåäö"
 	best, second := diaRepl{}, 0
 	try := func(w string) {
+		if len(rs) < 5 && !diaHasDiacriticRune(w) {
+			return // a short word only to a lost å/ä/ö ("tkad"), not "life" to "lite"
+		}
 		f := lx.Freq(w)
 		if f < 10 || w == best.word || !lx.Known(w) {
 			return
