@@ -112,6 +112,8 @@ type Index struct {
 	bi  bleve.Index
 	dir string // "" for an in-memory index
 	gen string // live generation directory name
+
+	facets facetCache // facet values by section, of the current snapshot
 }
 
 // newMapping describes the fields to bleve. Documents are built directly
@@ -197,7 +199,8 @@ var kwAnalyzer = &analysis.DefaultAnalyzer{Tokenizer: single.NewSingleTokenToken
 // OpenMem returns an empty in-memory index (for the embedded corpus and
 // tests). Put fills it.
 func OpenMem() (*Index, error) {
-	bi, err := bleve.NewMemOnly(newMapping())
+	// scorch in memory (an empty path), like the index on disk.
+	bi, err := bleve.NewUsing("", newMapping(), scorch.Name, scorch.Name, nil)
 	if err != nil {
 		return nil, fmt.Errorf("create index: %w", err)
 	}
@@ -305,6 +308,7 @@ func (ix *Index) update(docs []*corpus.Document, del []string) error {
 	if ix.bi == nil {
 		return errClosed
 	}
+	ix.facets.reset()
 	if ix.dir == "" {
 		return apply(ix.bi, docs, del, true)
 	}

@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"sort"
 	"strconv"
@@ -129,39 +130,57 @@ func (ix *Index) Search(ctx context.Context, req Request) (*Result, error) {
 		limit = 10
 	}
 	offset := max(req.Offset, 0)
+	hits, total, facets, err := ix.collect(ctx, q, limit, offset)
+	if errors.Is(err, errNoCollect) {
+		hits, total, facets, err = ix.bleveCollect(ctx, q, limit, offset)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("search %q: %w", req.Query, err)
+	}
+	out := &Result{Total: total, Ignored: ignored, Hits: make([]Hit, 0, len(hits)), Facets: facets}
+	for _, h := range hits {
+		out.Hits = append(out.Hits, makeHit(h, matchers))
+	}
+	out.Took = time.Since(start)
+	return out, nil
+}
+
+// bleveCollect is collect done by bleve (doc values for the facets).
+func (ix *Index) bleveCollect(ctx context.Context, q bleveQuery, limit, offset int) ([]*search.DocumentMatch, int, Facets, error) {
 	sr := bleve.NewSearchRequestOptions(q, limit, offset, false)
 	sr.Fields = []string{fieldDoc, fieldKommun, fieldLabel, fieldTitle, fieldHeading, fieldLines, fieldText}
 	sr.AddFacet(fieldFacet, bleve.NewFacetRequest(fieldFacet, 100000))
 	res, err := ix.bi.SearchInContext(ctx, sr)
 	if err != nil {
-		return nil, fmt.Errorf("search %q: %w", req.Query, err)
+		return nil, 0, Facets{}, err
 	}
-	out := &Result{Total: int(res.Total), Ignored: ignored, Hits: make([]Hit, 0, len(res.Hits))}
-	for _, h := range res.Hits {
-		out.Hits = append(out.Hits, makeHit(h, matchers))
+	var terms []facetCount
+	if fr := res.Facets[fieldFacet]; fr != nil && fr.Terms != nil {
+		for _, t := range fr.Terms.Terms() {
+			terms = append(terms, facetCount{t.Term, t.Count})
+		}
 	}
-	out.Facets = splitFacets(res.Facets[fieldFacet], out.Total)
-	out.Took = time.Since(start)
-	return out, nil
+	return res.Hits, int(res.Total), splitFacets(terms, int(res.Total)), nil
 }
 
 // splitFacets splits the counts of the facet field by kind. Hits without
 // a value of a kind are counted under "".
-func splitFacets(fr *search.FacetResult, total int) Facets {
+func splitFacets(terms []facetCount, total int) Facets {
 	var f Facets
-	if fr != nil && fr.Terms != nil {
-		for _, t := range fr.Terms.Terms() {
-			v := FacetValue{Value: t.Term[2:], Count: t.Count}
-			switch t.Term[:2] {
-			case facetKommun:
-				f.Municipality = append(f.Municipality, v)
-			case facetLabel:
-				f.Section = append(f.Section, v)
-			case facetType:
-				f.Type = append(f.Type, v)
-			case facetYear:
-				f.Year = append(f.Year, v)
-			}
+	for _, t := range terms {
+		if len(t.term) < 2 {
+			continue
+		}
+		v := FacetValue{Value: t.term[2:], Count: t.count}
+		switch t.term[:2] {
+		case facetKommun:
+			f.Municipality = append(f.Municipality, v)
+		case facetLabel:
+			f.Section = append(f.Section, v)
+		case facetType:
+			f.Type = append(f.Type, v)
+		case facetYear:
+			f.Year = append(f.Year, v)
 		}
 	}
 	for _, vs := range []*[]FacetValue{&f.Municipality, &f.Section, &f.Type, &f.Year} {

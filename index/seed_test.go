@@ -2,6 +2,7 @@ package index
 
 import (
 	"context"
+	"fmt"
 	"sort"
 	"strings"
 	"sync"
@@ -316,6 +317,39 @@ func TestSeedDebugDump(t *testing.T) {
 			t.Logf("  %s %s %q line %d score %.3f kwic %q|%q|%q", h.ID, h.Municipality, h.Heading, h.Line, h.Score, h.KWIC.Left, h.KWIC.Match, h.KWIC.Right)
 			for _, f := range h.Fragments {
 				t.Logf("    %s", f.Marked("[", "]", nil))
+			}
+		}
+	}
+}
+
+// TestCollectMatchesBleve checks the own collector against bleve's: the
+// same totals, facets and scores.
+func TestCollectMatchesBleve(t *testing.T) {
+	ix := seedIndex(t)
+	ctx := context.Background()
+	for _, qs := range []string{"internationella", `"internationella arbetet"`, "+kommun +strategi", "samverk* -malmö", "kommun:Malmö", "strategi~1 avsnitt:ansvar"} {
+		q, _, _, err := ix.buildQuery(Request{Query: qs})
+		if err != nil {
+			t.Fatal(err)
+		}
+		h1, n1, f1, err := ix.collect(ctx, q, 5, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h2, n2, f2, err := ix.bleveCollect(ctx, q, 5, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if n1 != n2 || fmt.Sprint(f1) != fmt.Sprint(f2) || len(h1) != len(h2) {
+			t.Errorf("%s: collect %d %v (%d hits), bleve %d %v (%d hits)", qs, n1, f1, len(h1), n2, f2, len(h2))
+			continue
+		}
+		for i := range h1 {
+			if d := h1[i].Score - h2[i].Score; d > 1e-9 || d < -1e-9 {
+				t.Errorf("%s: hit %d score %v vs %v", qs, i, h1[i].Score, h2[i].Score)
+			}
+			if h1[i].Fields[fieldText] == nil || h1[i].Fields[fieldDoc] != h2[i].Fields[fieldDoc] && h1[i].Score != h2[i].Score {
+				t.Errorf("%s: hit %d fields differ", qs, i)
 			}
 		}
 	}
