@@ -228,17 +228,19 @@ type ingestResult struct {
 
 func ingestOne(g *globalOptions, st *corpus.Store, path string, opts ingestOptions) ingestResult {
 	res := ingestResult{ingestOutcome: ingestOutcome{Path: path}}
+	name := path
 	fail := func(err error) ingestResult {
 		res.Status = "failed"
 		msg := describeErr(err)
-		// Readers name the input in their errors; keep one mention of it.
+		// Readers name the input (by the name they were given, which is
+		// the absolute path) in their errors; the outcome names it already.
+		msg = strings.TrimPrefix(msg, name+": ")
 		msg = strings.TrimPrefix(msg, path+": ")
 		res.Error = msg
 		return res
 	}
 	var data []byte
 	var err error
-	name := path
 	if path == "-" {
 		data, err = readAllLimited(g.Stdin)
 		name = "stdin"

@@ -113,6 +113,9 @@ func TestIngestBadInputBattery(t *testing.T) {
 		for _, l := range lines {
 			if strings.Contains(l, name+":") {
 				n++
+				if c := strings.Count(l, name); c != 1 {
+					t.Errorf("error line names %s %d times, want once: %q", name, c, l)
+				}
 			}
 		}
 		if n != 1 {
