@@ -162,3 +162,21 @@ func TestIngestStdin(t *testing.T) {
 		t.Fatalf("store = %+v, %v", docs, err)
 	}
 }
+
+// TestIngestErrorNamesRelativePathOnce: a bad file given by a relative path
+// is named once in its error line, not once as given and again as absolute.
+func TestIngestErrorNamesRelativePathOnce(t *testing.T) {
+	g, _, errb := testGlobals(t)
+	dir := t.TempDir()
+	if err := os.WriteFile(filepath.Join(dir, "tom.txt"), nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	t.Chdir(dir)
+	err := runIngest(context.Background(), g, ingestOptions{}, []string{"tom.txt"})
+	if err == nil {
+		t.Fatal("an empty file was ingested without an error")
+	}
+	if got := strings.TrimSpace(errb.String()); strings.Count(got, "tom.txt") != 1 || !strings.Contains(got, "tom.txt: empty file") {
+		t.Errorf("stderr = %q, want one line naming tom.txt once", got)
+	}
+}
