@@ -28,6 +28,7 @@ func Analyze(d *corpus.Document) {
 	}
 	a := newDoc(d)
 	a.findParts()
+	a.findMetaFields()
 	a.findHeadings()
 	a.buildSections()
 	a.buildSentences()

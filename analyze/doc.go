@@ -45,6 +45,10 @@ type adoc struct {
 	// wrapWidth is the median width in runes of lines inside paragraphs
 	// when the text is hard-wrapped (OCR, PDF), else 0.
 	wrapWidth int
+	// fields are the header's label/value pairs; metaLines the text
+	// lines that hold a label or value cell of their own.
+	fields    []metaField
+	metaLines map[int]bool
 }
 
 type part struct {

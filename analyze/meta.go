@@ -10,7 +10,7 @@ import (
 
 var (
 	reDnr          = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:dnr|diarienr|diarienummer|ärendenr|ärendenummer|aktbilaga)\.?[\s:|]*((?:[a-zåäö]{1,5}[ ./-]?)?\d{1,4}(?:\s?[-./:]\s?\d{1,6}){1,3})`)
-	reValid        = regexp.MustCompile(`(?i)\b(?:gäller\s+tills?\s*vidare|giltig\s+(?:från|fr\.?\s?o\.?\s?m\.?)|gäller\s+(?:från|fr\.?\s?o\.?\s?m\.?)|giltighetstid|giltighetsperiod|giltig\s+till|giltigt\s+till|gäller\s+till\s+och\s+med|gäller\s+t\.?o\.?m\.?|gäller\s+till\b|giltig\s+t\.?o\.?m\.?|giltighet|revideras\s+senast)\s*:?\s*`)
+	reValid        = regexp.MustCompile(`(?i)\b(?:gäller\s+tills?\s*vidare|(?:giltig|giltigt|giltiga|gäller)\s+(?:från|fr\.?\s?o\.?\s?m\.?)|giltighetstid|giltighetsperiod|(?:giltig|giltigt|giltiga|gäller)\s+(?:till\s+och\s+med|t\.?\s?o\.?\s?m\.?|till)|giltighet|revideras\s+senast|gäller|giltig)\s*:?\s*`)
 	reRangeSep     = regexp.MustCompile(`^\s*(?:-|–|—|till|t\.?\s?o\.?\s?m\.?)\s*$`)
 	reUntilFurther = regexp.MustCompile(`(?i)^(?:tills?\s*vidare|tillsvidare|tills\s+vidare|tills\s+annat\s+beslutas)`)
 	reLabelStop    = regexp.MustCompile(`(?i)\b(?:reviderad|reviderat|dnr|diarie\w*|giltig\w*|gäller|för\s+revidering|för\s+ev|för\s+uppföljning|dokumentansvarig|dokumentnamn|dokumenttyp|senast\s+ändrad|tidigare\s+ändringar|beslutad|fastställ\w*|antagen|antaget|ersätter)\b`)
@@ -67,21 +67,17 @@ func (a *adoc) extractMeta(m *corpus.Model) {
 			for _, mm := range reValid.FindAllStringIndex(s.Text, -1) {
 				label := fold(s.Text[mm[0]:mm[1]])
 				rest := s.Text[mm[1]:]
-				if strings.Contains(label, "vidare") {
+				if strings.Contains(label, "vidare") || reUntilFurther.MatchString(rest) {
 					m.ValidUntil = "tillsvidare"
+					m.Evidence["valid_until"] = corpus.Fact{Evidence: s.Text, Line: s.Line}
 					break
 				}
-				if reUntilFurther.MatchString(rest) {
-					m.ValidUntil = "tillsvidare"
-					break
+				if strings.Contains(label, "revideras") {
+					continue
 				}
-				if ds := FindDates(rest); len(ds) > 0 && ds[0].Start <= 3 && !strings.Contains(label, "revideras") {
-					// A period "2016-01-01 – 2019-12-31" is valid until its end.
-					if len(ds) > 1 && reRangeSep.MatchString(rest[ds[0].End:ds[1].Start]) {
-						m.ValidUntil = corpus.Opt(ds[1].ISO)
-					} else {
-						m.ValidUntil = corpus.Opt(ds[0].ISO)
-					}
+				if v := parseValidity(rest, untilLabel(label) && !strings.Contains(label, "fr")); v != "" && validStartsAt(rest) {
+					m.ValidUntil = corpus.Opt(v)
+					m.Evidence["valid_until"] = corpus.Fact{Evidence: s.Text, Line: s.Line}
 					break
 				}
 			}
@@ -98,9 +94,28 @@ func (a *adoc) extractMeta(m *corpus.Model) {
 		}
 		m.Revisions = append([]corpus.Event{}, keep...)
 	}
+	a.applyMetaFields(m)
 	if m.Adopted == nil {
 		a.adoptingBody(m)
 	}
+}
+
+// validStartsAt reports whether the text after a validity label starts
+// with its value (a date, a year or "tills vidare"), not with other words.
+func validStartsAt(rest string) bool {
+	r := strings.TrimLeft(rest, ":| ")
+	for _, p := range []string{"till och med ", "t.o.m. ", "t o m ", "tom ", "till ", "år "} {
+		if strings.HasPrefix(fold(r), p) {
+			r = r[len(p):]
+		}
+	}
+	if reUntilFurther.MatchString(r) {
+		return true
+	}
+	if ds := FindDates(r); len(ds) > 0 && ds[0].Start <= 4 {
+		return true
+	}
+	return reYearOnly.MatchString(r)
 }
 
 var pastAdoption = foldSet([]string{"antog", "fastställde", "beslutade", "godkände"})

@@ -148,6 +148,9 @@ func (a *adoc) findHeadings() {
 func (a *adoc) lineHeading(i int) (heading, bool) {
 	l := a.lines[i]
 	t := l.text
+	if a.metaLines[i] {
+		return heading{}, false // a cell of the header table
+	}
 	if reTOCLine.MatchString(cleanEvidence(t)) || reTOCLine.MatchString(t) {
 		return heading{}, false // a table of contents entry
 	}

@@ -393,11 +393,22 @@ func TestValidUntil(t *testing.T) {
 		{"Giltighetstid: 2016-01-01 – 2019-12-31", "2019-12-31"},
 		{"Giltig från 2016-01-01 till 2019-12-31", "2019-12-31"},
 		{"Dokumentet gäller till och med: 31 december 2020", "2020-12-31"},
-		{"Giltighetstid 2016-2020", ""},
+		{"Giltighetstid 2016-2020", "2020-12-31"},
 		{"Dokumentet gäller till och med: Internationell policy", ""},
+		{"Gäller 2015-03-12 – 2019-12-31", "2019-12-31"},
+		{"Policyn gäller 2015-03-12 till 2019-12-31.", "2019-12-31"},
+		{"Riktlinjerna är giltiga till och med 2019.", "2019-12-31"},
+		{"Giltig till och med 2019.", "2019-12-31"},
+		{"Policyn gäller till och med år 2022.", "2022-12-31"},
+		{"Gäller från 2015-03-12.", ""},
+		{"Policyn gäller för alla nämnder sedan 2015.", ""},
+		{"Denna policy gäller 2016-01-01.", ""},
+		{"| Gäller till | 2019-12-31 |", "2019-12-31"},
+		{"Dokumenttyp Riktlinjer Beslutad av Kommunstyrelsen Datum 2015-03-12 Gäller 2015-03-12 – 2019-12-31", "2019-12-31"},
+		{"Dokumenttyp\nRiktlinjer\nGiltighetstid\n2015-03-12 – 2018-06-30", "2018-06-30"},
 	}
 	for _, tt := range tests {
-		d := newTestDoc("v.txt", []byte("Policy\n\n"+tt.text+"\n"), "")
+		d := newTestDoc("v.txt", []byte("Policy\n\n"+strings.ReplaceAll(tt.text, `\n`, "\n")+"\n"), "")
 		Analyze(d)
 		if string(d.Model.ValidUntil) != tt.want {
 			t.Errorf("%q: valid_until %q, want %q", tt.text, d.Model.ValidUntil, tt.want)
@@ -531,5 +542,43 @@ func TestNotes(t *testing.T) {
 	got := strings.Join(msgs, "|")
 	if !strings.Contains(got, "från läsaren") || strings.Count(got, "antagandedatum") != 1 {
 		t.Errorf("notes = %q", got)
+	}
+}
+
+// TestHeaderTables reads the same header in every layout a converted
+// document gives it: Markdown table, cells on lines of their own (with and
+// without blank lines), one flattened line, and one row per line.
+func TestHeaderTables(t *testing.T) {
+	body := "\n\nSyfte\n\nRiktlinjerna ska ge stöd i EU-arbetet.\n"
+	tests := []struct{ name, header string }{
+		{"markdown", "| | |\n|---|---|\n| Dokumenttyp | Riktlinjer |\n| Diarienummer | KS 2015/0123 |\n| Beslutad av | Kommunstyrelsen |\n| Beslutsdatum | 2015-03-12 |\n| Gäller till | 2019-12-31 |"},
+		{"cells", "Dokumenttyp\nRiktlinjer\nDiarienummer\nKS 2015/0123\nBeslutad av\nKommunstyrelsen\nBeslutsdatum\n2015-03-12\nGiltighetstid\n2015-03-12 – 2019-12-31"},
+		{"cells with blanks", "Dokumenttyp\n\nRiktlinjer\n\nDiarienummer\n\nKS 2015/0123\n\nBeslutad av\n\nKommunstyrelsen\n\nDatum\n\n2015-03-12\n\nGäller till och med\n\n2019-12-31"},
+		{"flattened", "Dokumenttyp Riktlinjer Beslutad av Kommunstyrelsen Datum 2015-03-12 Diarienummer KS 2015/0123 Gäller 2015-03-12 – 2019-12-31 Dokumentägare Kommunledningskontoret"},
+		{"rows", "Dokumenttyp Riktlinjer\nBeslutad av Kommunstyrelsen\nBeslutsdatum 2015-03-12\nDiarienummer KS 2015/0123\nGiltig till och med 2019-12-31"},
+	}
+	for _, tt := range tests {
+		d := newTestDoc("h.txt", []byte("Exempel för EU-arbete\n\n"+tt.header+body), "")
+		Analyze(d)
+		m := d.Model
+		if m.Adopted == nil || m.Adopted.Date != "2015-03-12" || m.Adopted.By != "Kommunstyrelsen" {
+			t.Errorf("%s: adopted = %+v", tt.name, m.Adopted)
+		}
+		if m.ValidUntil != "2019-12-31" {
+			t.Errorf("%s: valid_until = %q", tt.name, m.ValidUntil)
+		}
+		if strings.Join(m.RegistrationNumbers, ",") != "KS 2015/0123" {
+			t.Errorf("%s: registration numbers = %q", tt.name, m.RegistrationNumbers)
+		}
+		if m.DocumentType != "riktlinjer" {
+			t.Errorf("%s: type = %q", tt.name, m.DocumentType)
+		}
+		var heads []string
+		for _, s := range d.Sections {
+			heads = append(heads, s.Heading)
+		}
+		if got := strings.Join(heads, "|"); !strings.HasSuffix(got, "Syfte") || strings.Contains(got, "Riktlinjer") || strings.Contains(got, "Kommunstyrelsen") {
+			t.Errorf("%s: headings %q: header cells taken for headings", tt.name, got)
+		}
 	}
 }
