@@ -700,6 +700,8 @@ func (a *adoc) municipalityName(n string) bool {
 	return mu != "" && (f == mu || strings.HasPrefix(f, mu+" ") || strings.HasPrefix(f, mu+"s "))
 }
 
+var reInCountry = regexp.MustCompile(`\s+i\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?$`)
+
 // splitNameList splits "A, B, C och D" into capitalised names.
 func splitNameList(s string) []string {
 	s = strings.ReplaceAll(s, " samt ", ", ")
@@ -711,6 +713,8 @@ func splitNameList(s string) []string {
 			p = strings.TrimPrefix(p, w)
 		}
 		p = trimTrailingLower(p)
+		// "Vaasa i Finland": the country is not part of the name.
+		p = reInCountry.ReplaceAllString(p, "")
 		if p == "" || !isCap(p) || len(words(p)) > 6 {
 			return out
 		}
@@ -799,5 +803,5 @@ func isTwinWord(f string) bool {
 			return true
 		}
 	}
-	return strings.HasPrefix(f, "vanortssamarbete")
+	return strings.HasPrefix(f, "vanortssamarbete") || strings.HasPrefix(f, "vanortsavtal")
 }

@@ -342,7 +342,7 @@ var themeKeywords = map[string][]string{
 	"hållbar utveckling":    {"hållbar utveckling", "hållbar global utveckling", "hållbarhet", "hållbar tillväxt", "socialt hållbar", "hållbart synsätt", "hållbara"},
 	"bistånd":               {"!bistånd"},
 	"näringsliv":            {"näringsliv", "företagsetablering", "företagens internationalisering", "lokala företagens", "näringslivsutveckling"},
-	"vänorter":              {"!vänort", "vänstad", "vänstäder", "vänkommun", "twin cit", "sister cit"},
+	"vänorter":              {"!vänort", "vänstad", "vänstäder", "vänkommun", "!vänskapsort", "vänskapsavtal", "twin cit", "sister cit"},
 	"mångfald":              {"mångfald", "etnisk", "invandrargrupper", "interkulturell"},
 	"internationella besök": {"internationella besök", "besöksförfrågningar", "delegationer", "delegation", "representationsverksamhet", "gästande", "besöksbedömning"},
 }
@@ -377,7 +377,10 @@ var networkIntro = []string{
 }
 
 // twinIntro are folded words after which twin towns are listed.
-var twinIntro = []string{"vänorter", "vänorterna", "vänort", "vänstäder", "vänstäderna", "vänkommuner"}
+var twinIntro = []string{"vänorter", "vänorterna", "vänort", "vänstäder", "vänstäderna", "vänkommuner",
+	"vänstad", "vänkommun", "vänortsavtal", "vänortsavtalen", "vänortsförbindelser", "vänortsförbindelse",
+	"vänskapsort", "vänskapsorter", "vänskapsorterna", "vänskapsavtal", "vänskapsstad", "vänskapsstäder",
+	"vänskapskommun", "vänskapskommuner", "vänortsrelationer", "vänortsrelation"}
 
 // docTypeWords map words in a title or self-reference to a document type.
 var docTypeWords = []struct{ Word, Type string }{

@@ -312,6 +312,12 @@ func TestTwinCities(t *testing.T) {
 		{"Våra vänorter är Karlshamn, Skive och Porvoo.", "Karlshamn|Skive|Porvoo"},
 		{"Staden har inga utpekade vänorter och tecknar inte vänortsavtal.", ""},
 		{"Vänorter: Lemvig, Raisio och Ringsaker.", "Lemvig|Raisio|Ringsaker"},
+		{"Kommunen har vänortsavtal med Leipzig i Tyskland och Angers i Frankrike.", "Leipzig|Angers"},
+		{"Våra vänorter: Vaasa, Harstad och Würzburg.", "Vaasa|Harstad|Würzburg"},
+		{"Därtill finns vänskapsort Kuopio i Finland.", "Kuopio"},
+		{"Staden har vänskapsavtal med Dalian i Kina och Sankt Petersburg i Ryssland.", "Dalian|Sankt Petersburg"},
+		{"Vänortsavtal tecknas av kommunstyrelsen.", ""},
+		{"Kommunen tecknar inte vänortsavtal med andra kommuner.", ""},
 		{"## Våra vänorter\n\n- Lemvig, Danmark\n- Ringsaker (Norge)\n- Raisio – Finland", "Lemvig|Ringsaker|Raisio"},
 	}
 	for _, tt := range tests {
