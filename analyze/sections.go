@@ -211,7 +211,16 @@ func (a *adoc) lineHeading(i int) (heading, bool) {
 // the same depth follows with no text in between.
 func (a *adoc) inNumberedList(i int, num string) bool {
 	for _, j := range []int{a.prevAdjacent(i), a.nextAdjacent(i)} {
-		if j >= 0 && (reNumbered.MatchString(cleanEvidence(a.lines[j].text)) || reBullet.MatchString(a.lines[j].text)) {
+		if j < 0 {
+			continue
+		}
+		if m := reNumbered.FindStringSubmatch(cleanEvidence(a.lines[j].text)); m != nil {
+			// "2. Mål och inriktning" over "2.1 Mål" is a heading and its
+			// first sub-heading, not two list items.
+			if !nestedNumbers(num, m[1]) {
+				return true
+			}
+		} else if reBullet.MatchString(a.lines[j].text) {
 			return true
 		}
 	}
@@ -223,6 +232,13 @@ func (a *adoc) inNumberedList(i int, num string) bool {
 		return m != nil && strings.Count(m[1], ".") == strings.Count(num, ".") && m[1] != num
 	}
 	return false
+}
+
+// nestedNumbers reports whether one heading number is the parent of the
+// other ("2" and "2.1").
+func nestedNumbers(x, y string) bool {
+	x, y = strings.TrimSuffix(x, "."), strings.TrimSuffix(y, ".")
+	return strings.HasPrefix(y, x+".") || strings.HasPrefix(x, y+".")
 }
 
 // plainHeading decides whether a plain line is a short title line.

@@ -173,6 +173,9 @@ func startsSentence(s string) bool {
 func isAbbrevBefore(s string) bool {
 	i := strings.LastIndexAny(s, " \t(")
 	w := fold(s[i+1:])
+	if o := s[i+1:]; o == "i" || o == "å" || o == "ö" {
+		return false // the words "i", "å", "ö" end sentences ("att bo och studera i.")
+	}
 	return abbreviations[w] || len([]rune(w)) == 1
 }
 

@@ -246,6 +246,10 @@ func TestHeadingsAndLeadIns(t *testing.T) {
 		"",
 		"## Ansvar", // 21
 		"Text.",
+		"",
+		"4. Mål och inriktning", // 24 numbered heading over its first sub-heading
+		"4.1 Mål",
+		"Kommunen ska bli mer attraktiv och studera i. Den ska vara öppen.",
 	}, "\n")
 	d := newTestDoc("t.txt", []byte(text), "")
 	Analyze(d)
@@ -253,7 +257,7 @@ func TestHeadingsAndLeadIns(t *testing.T) {
 	for _, s := range d.Sections {
 		got = append(got, s.Heading)
 	}
-	want := "Syfte med arbetet|3.1 Profilering|Uppföljning av strategin|Ansvar"
+	want := "Syfte med arbetet|3.1 Profilering|Uppföljning av strategin|Ansvar|4. Mål och inriktning|4.1 Mål"
 	if strings.Join(got, "|") != want {
 		t.Errorf("headings = %q, want %q", strings.Join(got, "|"), want)
 	}
@@ -261,7 +265,7 @@ func TestHeadingsAndLeadIns(t *testing.T) {
 	for _, g := range d.Model.Goals {
 		goals = append(goals, g.Text)
 	}
-	if strings.Join(goals, "|") != "att öka kunskapen" {
+	if strings.Join(goals, "|") != "att öka kunskapen|Kommunen ska bli mer attraktiv och studera i|Den ska vara öppen" {
 		t.Errorf("goals = %q", goals)
 	}
 }
