@@ -249,7 +249,7 @@ func TestHeadingsAndLeadIns(t *testing.T) {
 		"",
 		"4. Mål och inriktning", // 24 numbered heading over its first sub-heading
 		"4.1 Mål",
-		"Kommunen ska bli mer attraktiv och studera i. Den ska vara öppen.",
+		"Kommunen ska bli mer attraktiv och studera i. Den ska vara öppen för alla.",
 	}, "\n")
 	d := newTestDoc("t.txt", []byte(text), "")
 	Analyze(d)
@@ -265,7 +265,7 @@ func TestHeadingsAndLeadIns(t *testing.T) {
 	for _, g := range d.Model.Goals {
 		goals = append(goals, g.Text)
 	}
-	if strings.Join(goals, "|") != "att öka kunskapen|Kommunen ska bli mer attraktiv och studera i|Den ska vara öppen" {
+	if strings.Join(goals, "|") != "att öka kunskapen|Kommunen ska bli mer attraktiv och studera i|Den ska vara öppen för alla" {
 		t.Errorf("goals = %q", goals)
 	}
 }
