@@ -395,6 +395,9 @@ func (a *adoc) findTitle() (string, sentence) {
 			}
 		}
 	}
+	if t, s := a.topTitleLine(); t != "" {
+		return t, s
+	}
 	counts := map[string]int{}
 	first := map[string]int{}
 	re := reTitlePhrase
@@ -417,6 +420,41 @@ func (a *adoc) findTitle() (string, sentence) {
 	}
 	if bc >= 3 {
 		return best, sentence{Text: best, Line: a.lines[first[best]].raw}
+	}
+	return "", sentence{}
+}
+
+// topTitleLine returns a short line near the top of the main part, above
+// the body's first heading, that names a document type: the title of a
+// cover page set as plain lines ("GÄVLE KOMMUN / Policy / Internationell
+// policy för Gävle kommun / Antagen av …").
+func (a *adoc) topTitleLine() (string, sentence) {
+	bodyStart := a.main.End
+	for _, h := range a.heads {
+		if l := HeadingLabel(h.Text); h.Start >= a.main.Start && l != "" && l != "ovrigt" {
+			bodyStart = h.Start
+			break
+		}
+	}
+	seen := 0
+	for i, l := range a.lines {
+		if l.start < a.main.Start || l.bp || l.blank {
+			continue
+		}
+		if l.start >= bodyStart || seen >= 10 {
+			break
+		}
+		seen++
+		c := strings.TrimSpace(cleanHeading(l.text))
+		ws := words(c)
+		if a.metaLines[i] || len(ws) < 2 || len(ws) > 12 || !isCap(c) || docTypeOf(c) == "" {
+			continue
+		}
+		if strings.ContainsAny(c[len(c)-1:], ".,;:!?") || strings.Contains(c, "|") || ParseDate(c) != "" ||
+			hasSentenceVerb(c) || len(lineLabels(c)) > 0 && strings.Index(c, ws[0]) == lineLabels(c)[0].start {
+			continue
+		}
+		return c, sentence{Text: c, Line: l.raw}
 	}
 	return "", sentence{}
 }
