@@ -18,6 +18,7 @@ type docView struct {
 	m     *corpus.Model
 	ref   DocRef
 	text  []string    // lines of d.Text
+	lower []string    // text in lower case, made on first locate
 	byRaw map[int]int // raw line -> first index into text
 	raw   []string    // lines of d.Raw
 	skip  []corpus.LineRange
@@ -156,8 +157,16 @@ func (v *docView) locate(s string) *Evidence {
 	if utf8.RuneCountInString(needle) < 3 {
 		return nil
 	}
+	if v.lower == nil {
+		// A document is searched for every value of its model: lower-case
+		// its lines once.
+		v.lower = make([]string, len(v.text))
+		for i, line := range v.text {
+			v.lower[i] = strings.ToLower(line)
+		}
+	}
 	for i, line := range v.text {
-		if !strings.Contains(strings.ToLower(line), needle) {
+		if !strings.Contains(v.lower[i], needle) {
 			continue
 		}
 		raw := i + 1
@@ -266,7 +275,7 @@ func Build(docs []*corpus.Document) *Report {
 		}
 	}
 	r.Overview = overviewTable(views)
-	r.Themes = themesTable(views)
+	r.Themes = themesTable(themeSources(r))
 	r.Actors = actorsTable(views)
 	r.Goals = goalsTable(views)
 	r.Events = events(views)
@@ -503,8 +512,46 @@ func municipalities(views []*docView) ([]string, map[string][]*docView) {
 	return names, by
 }
 
-func themesTable(views []*docView) *Table {
-	towns, by := municipalities(views)
+// themeSource is one document's column in the themes matrix: its
+// municipality (or name) and its themes, each with its evidence (the items
+// of its overview row's themes cell).
+type themeSource struct {
+	town  string
+	items []Item
+}
+
+// themeSources returns the matrix input of the overview's documents.
+func themeSources(r *Report) []themeSource {
+	col := r.Overview.Col("themes")
+	out := make([]themeSource, 0, len(r.Overview.Rows))
+	for _, row := range r.Overview.Rows {
+		ref := r.Doc(row.Doc)
+		town := ref.Municipality
+		if town == "" {
+			town = ref.Name
+		}
+		ts := themeSource{town: town}
+		if col >= 0 {
+			ts.items = row.Cells[col].Items
+		}
+		out = append(out, ts)
+	}
+	return out
+}
+
+// themesTable is the themes × municipalities matrix: a row per theme (the
+// vocabulary's, then others the documents name), a column per municipality
+// marked where one of its documents names the theme; the heat is the share
+// of the municipality's documents that do.
+func themesTable(docs []themeSource) *Table {
+	var towns []string
+	by := map[string][]themeSource{}
+	for _, d := range docs {
+		if _, ok := by[d.town]; !ok {
+			towns = append(towns, d.town)
+		}
+		by[d.town] = append(by[d.town], d)
+	}
 	t := &Table{Name: "themes", Title: "Teman per kommun",
 		Columns: []Column{{"theme", "Tema", KindText}}}
 	for _, n := range towns {
@@ -517,11 +564,11 @@ func themesTable(views []*docView) *Table {
 		known[strings.ToLower(th)] = true
 	}
 	var extra []string
-	for _, v := range views {
-		for _, th := range v.m.Themes {
-			if !known[strings.ToLower(th)] {
-				known[strings.ToLower(th)] = true
-				extra = append(extra, th)
+	for _, d := range docs {
+		for _, it := range d.items {
+			if !known[strings.ToLower(it.Text)] {
+				known[strings.ToLower(it.Text)] = true
+				extra = append(extra, it.Text)
 			}
 		}
 	}
@@ -532,10 +579,10 @@ func themesTable(views []*docView) *Table {
 		count := 0
 		for _, n := range towns {
 			var c Cell
-			for _, v := range by[n] {
-				for _, have := range v.m.Themes {
-					if strings.EqualFold(have, th) {
-						c.Items = append(c.Items, Item{Text: "x", Evidence: v.fact("themes", have)})
+			for _, d := range by[n] {
+				for _, have := range d.items {
+					if strings.EqualFold(have.Text, th) {
+						c.Items = append(c.Items, Item{Text: "x", Evidence: have.Evidence})
 						break
 					}
 				}
