@@ -722,6 +722,10 @@ func (a *adoc) extractActors(m *corpus.Model) map[int][]respFound {
 			}
 			sp := actorAt(ts, h, s.Text)
 			mt := mentionText(ts, sp, s.Text)
+			if after := s.Text[ts[sp.j-1].end:]; reDnrAfter.MatchString(after) && ParseDate(after[:min(len(after), 14)]) == "" {
+				h = sp.j - 1
+				continue // "KS 2017/0412" is a registration number
+			}
 			if g := groups[actorKey(mt)]; g != nil && !g.seen[mt] {
 				g.seen[mt] = true
 				g.mentions = append(g.mentions, mt)
@@ -773,6 +777,8 @@ func (a *adoc) extractActors(m *corpus.Model) map[int][]respFound {
 	}
 	return bySent
 }
+
+var reDnrAfter = regexp.MustCompile(`^[ ./:-]?\d+[/.:-]\d`)
 
 // genericBodies are the stems of body words that name a kind of body
 // rather than one body.

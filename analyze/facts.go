@@ -29,6 +29,7 @@ func (a *adoc) extractGoals(m *corpus.Model) {
 	add := func(text, label string, line int) {
 		text = strings.TrimSpace(strings.TrimRight(strings.TrimSpace(text), ".;:,"))
 		text = strings.TrimPrefix(text, "- ")
+		text = reNumPrefix.ReplaceAllString(text, "") // "3.1 Samarbetet ska …"
 		if len(words(text)) < 2 {
 			return
 		}
@@ -66,6 +67,7 @@ func (a *adoc) extractGoals(m *corpus.Model) {
 			continue
 		}
 		taken := 0
+		before := len(m.Goals)
 		for _, s := range sents {
 			if flat := flattenedList(s.Text); len(flat) > 0 {
 				for _, it := range flat {
@@ -85,7 +87,32 @@ func (a *adoc) extractGoals(m *corpus.Model) {
 				taken++
 			}
 		}
+		// A syfte section in prose without a purpose clause: the sentences
+		// that say what the municipality shall achieve ("Kommunen ska genom
+		// internationellt samarbete utveckla verksamheten"), not what the
+		// document itself does ("Policyn ska tydliggöra …").
+		if sec.Label == "syfte" && len(m.Goals) == before {
+			for _, s := range sents {
+				ws := words(s.Text)
+				if taken < 4 && len(ws) >= 5 && containsWord(s.Text, "ska", "skall") && statesAim(s.Text) &&
+					!selfSubject(ws[0]) && !isMeansLeadIn(s.Text) {
+					add(s.Text, sec.Label, s.Line)
+					taken++
+				}
+			}
+		}
 	}
+}
+
+// selfSubject reports whether a sentence's first word w is the document
+// itself ("Policyn", "Riktlinjerna", "Denna").
+func selfSubject(w string) bool {
+	switch fold(w) {
+	case "policyn", "strategin", "riktlinjerna", "planen", "programmet", "dokumentet", "handlingsplanen",
+		"denna", "detta", "dessa", "syftet", "den", "det", "de":
+		return true
+	}
+	return false
 }
 
 var reGoalHeading = regexp.MustCompile(`(?i)^(?:mål|delmål|målsättning|effektmål)\s*\d+\s*[:.–-]\s*(.{3,})$`)
