@@ -273,7 +273,13 @@ func (a *adoc) extractFollowUps(m *corpus.Model, resp map[int][]respFound) {
 			continue
 		}
 		seenCat := map[string]bool{}
-		for _, h := range hits {
+		for hi, h := range hits {
+			if hi > 0 && secondaryHit(f[hits[hi-1].end:h.start]) {
+				continue // "följer upp handlingsplanen", "integreras vid rapportering av …"
+			}
+			if emptyLabelRow(s.Text[toOrig(s.Text, h.end):]) {
+				continue // "För ev uppföljning … ansvarar:" with no value
+			}
 			who := whoFor(s.Text, toOrig(s.Text, h.start), resp[si])
 			iv := nearestInterval(ivs, h.start, h.end)
 			key := h.cat + iv.Value
@@ -321,22 +327,78 @@ func (a *adoc) extractFollowUps(m *corpus.Model, resp map[int][]respFound) {
 		out = append(out, c)
 	}
 	// A mechanism repeated with and without the body: keep the named one.
+	// A named one without an interval takes the interval another sentence
+	// gives the same kind ("För revidering ansvarar: Kommunstyrelsen" and
+	// "Policyn ska revideras vartannat år" are one revision).
 	var final []corpus.FollowUp
+	drop := make([]bool, len(out))
 	for i, c := range out {
-		if c.Who == "" {
-			dup := false
-			for j, o := range out {
-				if j != i && o.Category == c.Category && o.Interval == c.Interval && o.Who != "" && (o.Line == c.Line || c.Interval != corpus.IntervalUnspecified) {
-					dup = true
-				}
-			}
-			if dup {
+		if c.Who != "" {
+			continue
+		}
+		for j, o := range out {
+			if j == i || drop[j] || o.Category != c.Category || o.Who == "" {
 				continue
 			}
+			if o.Interval == c.Interval && (o.Evidence == c.Evidence || c.Interval != corpus.IntervalUnspecified) {
+				drop[i] = true
+				break
+			}
+			if o.Interval == corpus.IntervalUnspecified && c.Interval == corpus.IntervalUnspecified && o.Evidence != c.Evidence && labelRowFU(o) {
+				drop[i] = true
+				break
+			}
 		}
-		final = append(final, c)
+	}
+	for i, c := range out {
+		if !drop[i] {
+			final = append(final, c)
+		}
 	}
 	m.FollowUp = append(m.FollowUp, final...)
+}
+
+// labelRowFU reports whether a follow-up comes from a header label row
+// that names who is responsible ("För revidering ansvarar: Kommunstyrelsen").
+func labelRowFU(f corpus.FollowUp) bool {
+	return reLabelWho.MatchString(f.Evidence) || strings.Contains(fold(f.Evidence), string(fold(string(f.What)))+":")
+}
+
+// secondaryHit reports whether a follow-up keyword after another one,
+// with the folded text gap between them, names no mechanism of its own:
+// the object of the first ("följer upp handlingsplanen") or the occasion
+// it happens at ("bör integreras vid rapportering av …").
+func secondaryHit(gap string) bool {
+	ws := words(gap)
+	object := true
+	for _, w := range ws {
+		switch w {
+		case "av", "den", "det", "de", "en", "ett", "sin", "sitt", "sina", "var", "vart", "varje", "arlig", "arliga", "arligen":
+		default:
+			object = false
+		}
+	}
+	if object {
+		return true
+	}
+	g := strings.TrimSpace(gap)
+	return strings.HasSuffix(" "+g, " vid") || strings.HasSuffix(g, "i samband med") || strings.HasSuffix(g, "inom ramen for")
+}
+
+// emptyLabelRow reports whether the text after a follow-up keyword is the
+// rest of a label ("… för denna ansvarar:") whose value is missing: the
+// next label or the end follows the colon.
+func emptyLabelRow(rest string) bool {
+	i := strings.Index(rest, ":")
+	if i < 0 || i > 60 || !strings.Contains(fold(rest[:i]), "ansvarar") {
+		return false
+	}
+	v := strings.TrimLeft(rest[i+1:], " \t")
+	if v == "" {
+		return true
+	}
+	_, ok := labelAt(v, 0)
+	return ok
 }
 
 // prescriptive are folded words that make a sentence prescribe something.

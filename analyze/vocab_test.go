@@ -526,6 +526,12 @@ func TestFollowUps(t *testing.T) {
 		{"Avtalen bör omprövas regelbundet (exempelvis vart fjärde år).", "omprovning/P4Y/"},
 		{"Den senaste uppföljningen visade att arbetet gick bra.", ""},
 		{"Uppföljning: Kommunstyrelsen", "uppfoljning/unspecified/Kommunstyrelsen"},
+		{"Kansliet samordnar arbetet och följer upp handlingsplanen.", "uppfoljning/unspecified/Kansliet"},
+		{"Uppföljningen av arbetet bör integreras vid rapportering av ordinarie verksamhet.", "uppfoljning/unspecified/"},
+		{"För uppföljning ansvarar: Dokumentet gäller för: alla nämnder", ""},
+		{"För revidering ansvarar: Kommunstyrelsen\n\nPolicyn ska revideras senast.", "revidering/unspecified/Kommunstyrelsen"},
+		{"Strategin följs upp i årsredovisningen. Revideras vart annat år.", "uppfoljning/P1Y/;revidering/P2Y/"},
+		{"Riktlinjerna ses över inför varje ny mandatperiod.", "revidering/P4Y/"},
 	}
 	for _, tt := range tests {
 		d := newTestDoc("f.txt", []byte("Policy\n\n"+tt.text+"\n"), "")
