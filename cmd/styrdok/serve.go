@@ -141,7 +141,7 @@ func newWebHandler(g *globalOptions) (*web.Server, corpusSource, func(), error) 
 		lib = st
 		reload = watchCorpus(src.Dir)
 	}
-	h, err := web.New(web.Options{Index: ix, Library: lib, Source: src.String(), Timeout: serveRequestTimeout, Reload: reload})
+	h, err := web.New(web.Options{Index: ix, Library: lib, Source: src.String(), Timeout: serveRequestTimeout, Reload: reload, Prepare: true})
 	if err != nil {
 		closeIndex()
 		return nil, src, nil, err

@@ -348,7 +348,7 @@ type documentsPage struct {
 }
 
 func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request) {
-	v, err := s.load()
+	v, err := s.load(r.Context())
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, err)
 		return
@@ -357,7 +357,7 @@ func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) apiDocuments(w http.ResponseWriter, r *http.Request) {
-	v, err := s.load()
+	v, err := s.load(r.Context())
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, err)
 		return

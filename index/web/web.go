@@ -59,6 +59,10 @@ type Options struct {
 	// document list and report again. It returns nil, nil for no change.
 	Reload      func() (*index.Index, error)
 	ReloadEvery time.Duration // 0 means 2 seconds
+	// Prepare starts reading the corpus and building the comparison in the
+	// background as soon as the server starts and after every reload, so
+	// the first request for them does not pay for it.
+	Prepare bool
 }
 
 // Limits on what a request may ask for.
@@ -76,19 +80,43 @@ type Server struct {
 	tmpl    map[string]*template.Template
 	handler http.Handler
 
-	mu      sync.Mutex
-	ix      *index.Index
-	view    *corpusView // nil until first needed
-	gen     int         // counts reloads
-	checked time.Time   // last Reload call
-	buildMu sync.Mutex  // one view build at a time
+	mu       sync.Mutex
+	ix       *index.Index
+	view     *corpusView // nil until built for this generation
+	building *viewBuild  // the build under way, if any
+	gen      int         // counts reloads
+	checked  time.Time   // last Reload call
+	builds   int         // views built, for tests
 }
 
 // corpusView is what pages need about all documents: the list and the
-// comparison. It is built on first use, as it reads every document.
+// comparison. It is built once per corpus generation (at start with
+// Options.Prepare, else on first use), as it reads every document; filtered
+// comparisons are derived from it and cached with it.
 type corpusView struct {
 	summary []docSummary
+	byID    map[string]*docSummary
 	report  *reports.Report
+	facets  compareFacets
+
+	mu      sync.Mutex
+	subsets map[string]*reports.Report // by filter key
+}
+
+// viewBuild is a corpusView being built for generation gen; done is closed
+// when v or err is set.
+type viewBuild struct {
+	gen  int
+	done chan struct{}
+	v    *corpusView
+	err  error
+}
+
+// errBuilding answers a request that timed out waiting for the view.
+type errBuilding struct{}
+
+func (e errBuilding) Error() string {
+	return "the comparison of the corpus is still being built; try again in a moment"
 }
 
 // New returns a server for opts.
@@ -132,6 +160,11 @@ func New(opts Options) (*Server, error) {
 	mux.HandleFunc("GET /api/compare", s.apiCompare)
 	mux.HandleFunc("/", s.notFound)
 	s.handler = s.guard(mux)
+	if opts.Prepare {
+		s.mu.Lock()
+		s.startBuildLocked()
+		s.mu.Unlock()
+	}
 	return s, nil
 }
 
@@ -206,43 +239,82 @@ func (s *Server) maybeReloadLocked() {
 		return
 	}
 	old := s.ix
-	s.ix, s.view = ix, nil
+	s.ix, s.view, s.building = ix, nil, nil
 	s.gen++
+	if s.opts.Prepare {
+		s.startBuildLocked()
+	}
 	// Searches that started on the old index finish within the timeout.
 	time.AfterFunc(2*s.opts.Timeout, func() { old.Close() })
 }
 
-// load returns the document list and the report, building them if needed.
-func (s *Server) load() (*corpusView, error) {
+// load returns the document list and the report of the current corpus
+// generation, building them if needed. It waits for a build under way at
+// most until ctx is done; then it returns errBuilding (the build goes on).
+func (s *Server) load(ctx context.Context) (*corpusView, error) {
 	s.mu.Lock()
 	s.maybeReloadLocked()
-	v := s.view
-	s.mu.Unlock()
-	if v != nil {
+	if v := s.view; v != nil {
+		s.mu.Unlock()
 		return v, nil
 	}
-	s.buildMu.Lock()
-	defer s.buildMu.Unlock()
-	s.mu.Lock()
-	v, gen := s.view, s.gen
-	s.mu.Unlock()
-	if v != nil {
-		return v, nil
+	b := s.building
+	if b == nil {
+		b = s.startBuildLocked()
 	}
+	s.mu.Unlock()
+	select {
+	case <-b.done:
+		return b.v, b.err
+	case <-ctx.Done():
+		return nil, errBuilding{}
+	}
+}
+
+// startBuildLocked starts building the view of the current generation.
+func (s *Server) startBuildLocked() *viewBuild {
+	b := &viewBuild{gen: s.gen, done: make(chan struct{})}
+	s.building = b
+	s.builds++
+	go func() {
+		v, err := s.buildView()
+		b.v, b.err = v, err
+		s.mu.Lock()
+		if s.building == b {
+			s.building = nil
+			if err == nil && s.gen == b.gen {
+				s.view = v
+			}
+		}
+		s.mu.Unlock()
+		close(b.done)
+	}()
+	return b
+}
+
+// buildView reads every document and builds the list and the comparison.
+func (s *Server) buildView() (v *corpusView, err error) {
+	defer func() {
+		if p := recover(); p != nil {
+			s.opts.Log.Printf("web: building the comparison: panic: %v", p)
+			v, err = nil, errors.New("internal error while building the comparison")
+		}
+	}()
 	docs, err := s.opts.Library.List()
 	var le *corpus.ListError
 	if err != nil && !errors.As(err, &le) {
-		return nil, err
+		return nil, fmt.Errorf("web: reading the corpus: %w", err)
 	}
-	v = &corpusView{report: reports.Build(docs)}
+	v = &corpusView{report: reports.Build(docs), byID: map[string]*docSummary{}}
 	for _, d := range docs {
-		v.summary = append(v.summary, summarize(d))
+		if d != nil {
+			v.summary = append(v.summary, summarize(d))
+		}
 	}
-	s.mu.Lock()
-	if s.gen == gen {
-		s.view = v
+	for i := range v.summary {
+		v.byID[v.summary[i].ID] = &v.summary[i]
 	}
-	s.mu.Unlock()
+	v.facets = newCompareFacets(v)
 	return v, nil
 }
 
@@ -292,7 +364,11 @@ func writeJSON(w http.ResponseWriter, r *http.Request, status int, v any) {
 
 // fail answers an error: JSON under /api/, a page elsewhere.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, status int, err error) {
-	if status >= 500 {
+	var eb errBuilding
+	if errors.As(err, &eb) {
+		status = http.StatusServiceUnavailable
+		w.Header().Set("Retry-After", "5")
+	} else if status >= 500 {
 		s.opts.Log.Printf("web: %s %s: %v", r.Method, r.URL.Path, err)
 	}
 	if strings.HasPrefix(r.URL.Path, "/api/") {
