@@ -219,6 +219,10 @@ func canonicalName(m string) string {
 		if c := fuzzyCanonical(strings.Trim(ws[0], "(),.")); c != "" {
 			return c
 		}
+		// "Varje nämnd", "alla förvaltningar": the bodies as a group.
+		if c := genericPlural[fold(ws[0])]; c != "" && len(strings.Fields(m)) > 1 {
+			return c
+		}
 	}
 	return capFirst(strings.Join(ws, " "))
 }
@@ -297,7 +301,7 @@ var reDutyOf = regexp.MustCompile(`(?i)(?:ingår|ingar|ligger|vilar)\s+(?:i|på|
 var reRoleDuty = regexp.MustCompile(`(?i)^(?:uppgiften|rollen|uppdraget)\s+som\s+(.{3,60}?)\s+(?:innebär|innefattar|omfattar)\s+(?:ett\s+|bland\s+annat\s+)?ansvar(?:et)?\s+för\s+(.+)$`)
 var reDelegated = regexp.MustCompile(`(?i)^beslut\b.*\s(?:är|ar)\s+delegerat\s+till\s+`)
 var reInResp = regexp.MustCompile(`(?i)^(?:i|inom)\s+(?:\p{L}+\s+)?(?:ansvaret|uppdraget|uppgiften|ansvarsområdet)\s+ingår\s+(?:även\s+|också\s+|vidare\s+)?`)
-var reLabelResp = regexp.MustCompile(`(?i)\b(?:för\s+[\p{L} ]{3,40}?\s+ansvarar|dokumentansvarig|ansvarig\s+för\s+dokumentet)\s*:?\s*$`)
+var reLabelResp = regexp.MustCompile(`(?i)\b(?:för\s+[\p{L} ]{3,40}?\s+ansvarar|dokumentansvarig|dokumentägare|ansvarig\s+för\s+dokumentet)\s*:?\s*$`)
 
 // findResponsibilities finds who does what in one sentence. last is the
 // subject of the previous sentence (for "I ansvaret ingår även att …" and
@@ -349,6 +353,17 @@ func findResponsibilities(s sentence, last, roleHead string) []respFound {
 			return
 		}
 		obj, next := objectFrom(after)
+		if obj == "" && next < len(ts) {
+			// "leder och samordnar det internationella arbetet": the
+			// coordinated verbs share the object.
+			q := next + 1
+			for q < len(ts) && adverbs[ts[q].f] {
+				q++
+			}
+			if _, after2, ok := verbAt(ts, q); ok {
+				obj, _ = objectFrom(after2)
+			}
+		}
 		if p := responsibilityVerbs[vi].Present; strings.HasSuffix(p, " om") || strings.HasSuffix(p, " för") {
 			obj = strings.TrimPrefix(obj, p[strings.LastIndex(p, " ")+1:]+" ")
 		}
@@ -394,7 +409,7 @@ func findResponsibilities(s sentence, last, roleHead string) []respFound {
 			// "För revidering ansvarar" → revidering
 			if lf := fold(label); strings.HasPrefix(lf, "for ") && strings.HasSuffix(lf, " ansvarar") {
 				label = strings.TrimSpace(label[toOrig(label, 4):toOrig(label, len(lf)-len(" ansvarar"))])
-			} else if strings.HasPrefix(lf, "dokumentansvarig") || strings.HasSuffix(lf, "dokumentet") {
+			} else if strings.HasPrefix(lf, "dokumentansvarig") || strings.HasPrefix(lf, "dokumentagare") || strings.HasSuffix(lf, "dokumentet") {
 				label = "dokumentet"
 			}
 			out = append(out, respFound{mentionText(ts, sp, text), "ansvarar för", label, s})

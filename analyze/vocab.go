@@ -175,6 +175,14 @@ var actorCanonical = map[string]string{
 	"landstingsfullmäktige": "Landstingsfullmäktige", "landstingsstyrelsen": "Landstingsstyrelsen",
 }
 
+// genericPlural names a kind of body, after a determiner that means each
+// or all of them ("varje nämnd", "samtliga förvaltningar"), by the group.
+var genericPlural = map[string]string{
+	"namnd": "Nämnderna", "namnder": "Nämnderna", "forvaltning": "Förvaltningarna",
+	"forvaltningar": "Förvaltningarna", "bolag": "Bolagen", "styrelse": "Styrelserna",
+	"styrelser": "Styrelserna",
+}
+
 // actorDeterminers may precede an actor noun phrase; they are kept in the
 // mention but dropped from the canonical name.
 var actorDeterminers = map[string]bool{

@@ -136,7 +136,10 @@ func TestActorNames(t *testing.T) {
 		{"Respektive nämnd och förvaltning", "Nämnd och förvaltning"},
 		{"Samtliga nämnder och bolagsstyrelser", "Nämnder och bolagsstyrelser"},
 		{"stadskontoret", "Stadskontoret"},
-		{"Varje förvaltning", "Förvaltning"},
+		{"Varje förvaltning", "Förvaltningarna"},
+		{"varje nämnd", "Nämnderna"},
+		{"Samtliga bolag", "Bolagen"},
+		{"Nämnd", "Nämnd"},
 		{"berörda nämnder och styrelser", "Nämnder och styrelser"},
 	}
 	for _, tt := range tests {
@@ -191,6 +194,7 @@ func TestResponsibilities(t *testing.T) {
 		{"Barn- och utbildningsnämnden leder och samordnar arbetet.", "", []string{"Barn- och utbildningsnämnden|leder", "Barn- och utbildningsnämnden|samordnar"}},
 		{"Internationella beredningen (IB) leds av finansborgarrådet.", "", []string{"finansborgarrådet|leder"}},
 		{"Rollen som EU-samordnare innebär ett ansvar för att sprida information.", "", []string{"EU-samordnare|ansvarar för"}},
+		{"Dokumentägare Stadskontoret", "", []string{"Stadskontoret|ansvarar för"}},
 		{"Staden deltar i nätverk.", "", nil},
 		{"Kommunfullmäktige antog 2008 riktlinjer för arbetet.", "", nil},
 	}
@@ -202,6 +206,13 @@ func TestResponsibilities(t *testing.T) {
 		if strings.Join(got, ";") != strings.Join(tt.want, ";") {
 			t.Errorf("findResponsibilities(%q) = %v, want %v", tt.sent, got, tt.want)
 		}
+	}
+}
+
+func TestSharedObject(t *testing.T) {
+	rs := findResponsibilities(sentence{Text: "Kommunstyrelsen leder och samordnar det internationella arbetet."}, "", "")
+	if len(rs) != 2 || rs[0].object != "det internationella arbetet" || rs[1].object != "det internationella arbetet" {
+		t.Errorf("coordinated verbs: %+v", rs)
 	}
 }
 
