@@ -204,7 +204,7 @@ var intervalRes = func() []*regexp.Regexp {
 	return out
 }()
 
-var reOnce = regexp.MustCompile(fold(`\b(?:senast|före|innan|till|under|år|till och med|inom|i slutet av|vid utgången av)\s+(?:(?:den\s+)?\d{1,2}\s+\p{L}+\s+|\p{L}+\s+)?((?:19|20)\d\d)\b`))
+var reOnce = regexp.MustCompile(fold(`\b(?:senast|före|innan|till|under|år|till och med|inom|i slutet av|vid utgången av|utvärderar|utvärdera|utvärderas|reviderar|revidera|revideras|omprövar|ompröva|omprövas|ses över|följs upp|följa upp|följas upp|följer upp)\s+(?:(?:den\s+)?\d{1,2}\s+\p{L}+\s+|\p{L}+\s+)?((?:19|20)\d\d)\b`))
 
 // Interval is how often a follow-up happens: an ISO 8601 duration or one
 // of the corpus interval constants, the phrase that said so, and for a
