@@ -450,7 +450,7 @@ func (s *Server) newTableView(p compareParams, tp tablePage, evidence bool) tabl
 	for _, c := range t.Columns {
 		tv.Headers = append(tv.Headers, c.Header)
 	}
-	if tp.Pages > 1 {
+	if tp.Pages > 1 || tp.Page > 1 {
 		tv.Shown = fmt.Sprintf("Visar %d–%d av %d %s", tp.From, tp.To, tp.Total, tp.Unit)
 		if tp.From > tp.To {
 			tv.Shown = fmt.Sprintf("Sidan %d är tom: tabellen har %d %s", tp.Page, tp.Total, tp.Unit)

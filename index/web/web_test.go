@@ -207,6 +207,9 @@ func TestEscaping(t *testing.T) {
 		"/doc/" + hostileID + "?hl=" + url.QueryEscape(`samverkan <script>`),
 		"/docs",
 		"/compare",
+		"/compare?kommun=Skriptby&belagg=1",
+		"/compare?tabell=overview&per=1&sida=6&belagg=1",
+		"/compare?kommun=" + url.QueryEscape(`<script>alert(1)</script>`) + "&typ=" + url.QueryEscape(`"><img src=x>`),
 	} {
 		_, body := get(t, ts, path)
 		if strings.Contains(strings.ToLower(body), "<script") || strings.Contains(body, "<img") || strings.Contains(body, "<b>Plan") {
