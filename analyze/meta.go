@@ -380,7 +380,11 @@ func (a *adoc) findTitle() (string, sentence) {
 		}
 		isFirst = false
 	}
-	// A metadata row: "Dokumentnamn Policy för internationellt arbete Dokumenttyp …"
+	// A header field, then a metadata row: "Dokumentnamn Policy för
+	// internationellt arbete Dokumenttyp …"
+	if f := a.field("name"); f != nil && len(words(f.Value)) >= 1 && len(words(f.Value)) <= 14 {
+		return f.Value, sentence{Text: f.Evidence, Line: f.Line}
+	}
 	for _, s := range a.metaTexts() {
 		if !a.inMain(s.Start) {
 			continue
@@ -501,6 +505,12 @@ func (a *adoc) findMunicipality() string {
 	if strings.HasSuffix(best, "s") {
 		bare := strings.TrimSuffix(best, "s")
 		if regexp.MustCompile(`(?:^|[^\p{L}])` + regexp.QuoteMeta(bare) + `(?:$|[^\p{L}])`).MatchString(text) {
+			return bare
+		}
+		// Official names are genitive after a consonant ("Jönköpings
+		// kommun"); names that end in s take none ("Västerås stad",
+		// "Hällefors kommun").
+		if r := []rune(bare); len(r) >= 3 && !strings.ContainsRune("aeiouyåäöésxz", r[len(r)-1]) && !strings.HasSuffix(best, "fors") {
 			return bare
 		}
 	}

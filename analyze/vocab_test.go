@@ -612,3 +612,20 @@ func TestHeaderTables(t *testing.T) {
 		}
 	}
 }
+
+func TestMunicipality(t *testing.T) {
+	tests := []struct{ text, want string }{
+		{"Jönköpings kommun\n\nPolicy för EU-arbete i Jönköpings kommun.", "Jönköping"},
+		{"Västerås stad\n\nPolicy för Västerås stad.", "Västerås"},
+		{"Hällefors kommun\n\nPolicy för Hällefors kommun.", "Hällefors"},
+		{"Umeå kommun\n\nPolicy för Umeå kommun.", "Umeå"},
+		{"Lunds kommun\n\nLund ska vara en öppen stad.", "Lund"},
+	}
+	for _, tt := range tests {
+		d := newTestDoc("m.txt", []byte(tt.text+"\n"), "")
+		Analyze(d)
+		if d.Municipality != tt.want {
+			t.Errorf("%q: municipality %q, want %q", tt.text, d.Municipality, tt.want)
+		}
+	}
+}
