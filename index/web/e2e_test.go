@@ -185,6 +185,30 @@ func TestBrowser(t *testing.T) {
 		t.Error("document page without headings")
 	}
 
+	// The comparison, two documents a page: the page says what it shows,
+	// and its next link leads to the following rows.
+	cmp := open("/compare?tabell=overview&per=2&kommun=")
+	shown := find(cmp, "p", "shown")
+	if len(shown) != 1 || !strings.HasPrefix(text(shown[0]), "Visar 1–2 av ") {
+		t.Fatalf("comparison page 1: %d 'Visar' lines", len(shown))
+	}
+	var nextPage string
+	for _, a := range find(cmp, "a", "") {
+		if attr(a, "rel") == "next" {
+			nextPage = attr(a, "href")
+		}
+	}
+	if nextPage == "" {
+		t.Fatal("comparison page 1 has no next link")
+	}
+	cmp = open(nextPage)
+	if shown := find(cmp, "p", "shown"); len(shown) != 1 || !strings.HasPrefix(text(shown[0]), "Visar 3–4 av ") {
+		t.Errorf("comparison page 2 after clicking %s", nextPage)
+	}
+	if rows := find(find(cmp, "tbody", "")[0], "tr", ""); len(rows) != 2 {
+		t.Errorf("comparison page 2 has %d rows, want 2", len(rows))
+	}
+
 	// A document whose text is HTML: shown as text, no script ran.
 	doc = open("/doc/" + hostileID)
 	if title := text(find(doc, "title", "")[0]); strings.Contains(title, "pwned") {
