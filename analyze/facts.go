@@ -789,7 +789,7 @@ func (a *adoc) municipalityName(n string) bool {
 	return mu != "" && (f == mu || strings.HasPrefix(f, mu+" ") || strings.HasPrefix(f, mu+"s "))
 }
 
-var reInCountry = regexp.MustCompile(`\s+i\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?$`)
+var reInCountry = regexp.MustCompile(`\s+(?:i|på)\s+\p{Lu}[\p{L}-]*(?:\s+\p{Lu}[\p{L}-]*)?$`)
 
 // splitNameList splits "A, B, C och D" into capitalised names.
 func splitNameList(s string) []string {
@@ -840,12 +840,12 @@ func (a *adoc) extractTwins(m *corpus.Model) {
 				rest = rest[:j]
 			}
 			for _, n := range splitNameList(rest) {
-				if len(words(n)) <= 3 && !seen[fold(n)] {
+				if len(words(n)) <= 3 && !seen[fold(n)] && !isRegionName(n) {
 					seen[fold(n)] = true
 					m.TwinCities = append(m.TwinCities, n)
 				}
 			}
-			break
+			// Go on: "… och Hamar i Norge samt vänort Tórshavn på Färöarna".
 		}
 	}
 }
@@ -881,6 +881,16 @@ var (
 	reParensAny = regexp.MustCompile(`\s*\([^)]*\)`)
 	reTwinGlue  = regexp.MustCompile(`^(?:\s*(?:är|är\s+följande|med|i|:|,|finns\s+i|utgörs\s+av|består\s+av))+\s*`)
 )
+
+// isRegionName reports whether n is a country or region, not a town.
+func isRegionName(n string) bool {
+	for _, r := range regionNames {
+		if fold(n) == fold(r) {
+			return true
+		}
+	}
+	return false
+}
 
 // isTwinWord reports whether folded word f names twin towns.
 func isTwinWord(f string) bool {

@@ -147,7 +147,7 @@ var actorSuffixes = []string{
 	"beredningen", "beredningens", "beredning",
 	"avdelningen", "avdelningens",
 	"enheten", "enhetens",
-	"samordnaren", "samordnare", "samordnarna",
+	"samordnaren", "samordnare", "samordnarna", "ordförande", "ordföranden",
 	"kontaktperson", "kontaktpersonen", "kontaktpersoner", "kontaktpersonerna",
 	"ombud", "ombudet", "ombuden",
 	"utskottet", "utskottets", "utskott",
@@ -299,6 +299,8 @@ var followUpKeys = []struct{ Prefix, Category string }{
 	{"utvärder", "utvardering"},
 	{"handlingsplan", "handlingsplan"},
 	{"rapporter", "rapportering"},
+	{"rapport", "rapportering"},
+	{"sammanställer", "rapportering"},
 	{"redovis", "redovisning"},
 	{"uppföljning", "uppfoljning"},
 	{"följa upp", "uppfoljning"},
@@ -389,6 +391,15 @@ var twinIntro = []string{"vänorter", "vänorterna", "vänort", "vänstäder", "
 	"vänstad", "vänkommun", "vänortsavtal", "vänortsavtalen", "vänortsförbindelser", "vänortsförbindelse",
 	"vänskapsort", "vänskapsorter", "vänskapsorterna", "vänskapsavtal", "vänskapsstad", "vänskapsstäder",
 	"vänskapskommun", "vänskapskommuner", "vänortsrelationer", "vänortsrelation"}
+
+// regionNames are countries and regions, which follow "vänorter i" but
+// are not twin towns ("vänorter i Norden").
+var regionNames = []string{
+	"Norden", "Skandinavien", "Europa", "Baltikum", "Östersjöregionen", "Barentsregionen",
+	"Finland", "Norge", "Danmark", "Island", "Tyskland", "Polen", "Estland", "Lettland",
+	"Litauen", "Ryssland", "Frankrike", "Storbritannien", "Nederländerna", "Kina", "Japan",
+	"USA", "Afrika", "Asien", "Sydamerika", "Nordamerika", "Ukraina", "Italien", "Spanien",
+}
 
 // docTypeWords map words in a title or self-reference to a document type.
 var docTypeWords = []struct{ Word, Type string }{

@@ -335,6 +335,8 @@ func TestTwinCities(t *testing.T) {
 		{"Därtill finns vänskapsort Kuopio i Finland.", "Kuopio"},
 		{"Staden har vänskapsavtal med Dalian i Kina och Sankt Petersburg i Ryssland.", "Dalian|Sankt Petersburg"},
 		{"Vänortsavtal tecknas av kommunstyrelsen.", ""},
+		{"Vi har vänortsavtal med Hyvinge i Finland och Hamar i Norge samt vänort Tórshavn på Färöarna.", "Hyvinge|Hamar|Tórshavn"},
+		{"Kommunen har vänorter i Norden. Utbytet stärker kontakterna mellan unga i vänorterna.", ""},
 		{"Kommunen tecknar inte vänortsavtal med andra kommuner.", ""},
 		{"## Våra vänorter\n\n- Lemvig, Danmark\n- Ringsaker (Norge)\n- Raisio – Finland", "Lemvig|Ringsaker|Raisio"},
 	}
@@ -425,6 +427,7 @@ func TestValidUntil(t *testing.T) {
 		{"Giltig till och med 2019.", "2019-12-31"},
 		{"Policyn gäller till och med år 2022.", "2022-12-31"},
 		{"Gäller från 2015-03-12.", ""},
+		{"Riktlinjerna gäller från och med 2015-04-01 till och med 2018-12-31.", "2018-12-31"},
 		{"Policyn gäller för alla nämnder sedan 2015.", ""},
 		{"Denna policy gäller 2016-01-01.", ""},
 		{"| Gäller till | 2019-12-31 |", "2019-12-31"},
