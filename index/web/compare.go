@@ -601,11 +601,26 @@ func (s *Server) handleDownload(format string) http.HandlerFunc {
 		if r.Method == http.MethodHead {
 			return
 		}
+		if dl, ok := r.Context().Deadline(); ok {
+			// Past the server's write timeout; an error means the
+			// connection does not support it, and the server's holds.
+			_ = http.NewResponseController(w).SetWriteDeadline(dl)
+		}
 		if err := rep.Write(ctxWriter{r.Context(), w}, opts); err != nil {
 			// The status is sent; the client sees a cut file.
 			s.opts.Log.Printf("web: %s %s: %v", r.Method, r.URL, err)
 		}
 	}
+}
+
+// isDownload tells whether path is a download of the comparison.
+func isDownload(path string) bool {
+	for _, f := range reports.Formats() {
+		if path == "/compare."+f {
+			return true
+		}
+	}
+	return false
 }
 
 func validTable(name string) bool {

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"context"
 	"encoding/csv"
 	"encoding/json"
 	"io"
@@ -282,6 +283,19 @@ func (l *countingLib) count() int {
 	return l.lists
 }
 
+func TestCtxWriter(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	var buf strings.Builder
+	w := ctxWriter{ctx, &buf}
+	if _, err := w.Write([]byte("a")); err != nil {
+		t.Fatal(err)
+	}
+	cancel()
+	if _, err := w.Write([]byte("b")); err == nil || buf.String() != "a" {
+		t.Errorf("after cancel: %v, wrote %q", err, buf.String())
+	}
+}
+
 func memIndex(t *testing.T, docs []*corpus.Document) *index.Index {
 	t.Helper()
 	ix, err := index.OpenMem()
@@ -371,7 +385,27 @@ func TestCompareBuildTimeout(t *testing.T) {
 	if resp.StatusCode != http.StatusServiceUnavailable || resp.Header.Get("Retry-After") == "" || !strings.Contains(body, "still being built") {
 		t.Errorf("while building: %d %q\n%s", resp.StatusCode, resp.Header.Get("Retry-After"), body)
 	}
+	// A download has its own, longer limit: it waits for the build.
+	type result struct {
+		status int
+		body   string
+	}
+	dl := make(chan result, 1)
+	go func() {
+		resp, err := http.Get(ts.URL + "/compare.json")
+		if err != nil {
+			dl <- result{0, err.Error()}
+			return
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		dl <- result{resp.StatusCode, string(b)}
+	}()
+	time.Sleep(200 * time.Millisecond) // past the request limit
 	close(lib.gate)
+	if got := <-dl; got.status != 200 || !strings.Contains(got.body, `"styrdok.compare/1"`) || !strings.HasSuffix(got.body, "}\n") {
+		t.Errorf("download during the build: %d, %d bytes", got.status, len(got.body))
+	}
 	deadline := time.Now().Add(10 * time.Second)
 	for {
 		resp, _ := get(t, ts, "/compare")

@@ -51,6 +51,12 @@ type Options struct {
 	Source string
 	// Timeout bounds the work of one request; 0 means 15 seconds.
 	Timeout time.Duration
+	// DownloadTimeout bounds a download of the comparison (/compare.json
+	// and the other formats), which streams the whole filtered set and so
+	// takes time in proportion to the corpus; 0 means 5 minutes. The
+	// download also gets this long to write, past the HTTP server's own
+	// write timeout.
+	DownloadTimeout time.Duration
 	// Log receives one line per failed request (5xx); nil means log.Default().
 	Log *log.Logger
 	// Reload, if set, is asked at most every ReloadEvery whether the corpus
@@ -127,6 +133,9 @@ func New(opts Options) (*Server, error) {
 	if opts.Timeout <= 0 {
 		opts.Timeout = 15 * time.Second
 	}
+	if opts.DownloadTimeout <= 0 {
+		opts.DownloadTimeout = 5 * time.Minute
+	}
 	if opts.Log == nil {
 		opts.Log = log.Default()
 	}
@@ -188,7 +197,11 @@ func (s *Server) guard(next http.Handler) http.Handler {
 			s.fail(w, r, http.StatusRequestURITooLong, fmt.Errorf("the query string is longer than %d bytes", maxURLQuery))
 			return
 		}
-		ctx, cancel := context.WithTimeout(r.Context(), s.opts.Timeout)
+		limit := s.opts.Timeout
+		if isDownload(r.URL.Path) {
+			limit = max(limit, s.opts.DownloadTimeout)
+		}
+		ctx, cancel := context.WithTimeout(r.Context(), limit)
 		defer cancel()
 		defer func() {
 			if v := recover(); v != nil {
