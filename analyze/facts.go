@@ -273,13 +273,18 @@ func (a *adoc) extractFollowUps(m *corpus.Model, resp map[int][]respFound) {
 			continue
 		}
 		seenCat := map[string]bool{}
-		for hi, h := range hits {
-			if hi > 0 && secondaryHit(f[hits[hi-1].end:h.start]) {
+		prevEnd := -1 // end of the last keyword kept
+		for _, h := range hits {
+			if prevEnd >= 0 && secondaryHit(f[prevEnd:h.start]) {
 				continue // "följer upp handlingsplanen", "integreras vid rapportering av …"
+			}
+			if h.cat == "handlingsplan" && strings.HasPrefix(f[h.start:], "handlingsplanen") && strings.Contains(fold(a.d.Title), "handlingsplan") {
+				continue // the document itself ("Handlingsplanen följs upp årligen")
 			}
 			if emptyLabelRow(s.Text[toOrig(s.Text, h.end):]) {
 				continue // "För ev uppföljning … ansvarar:" with no value
 			}
+			prevEnd = h.end
 			who := whoFor(s.Text, toOrig(s.Text, h.start), resp[si])
 			iv := nearestInterval(ivs, h.start, h.end)
 			key := h.cat + iv.Value

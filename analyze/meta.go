@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode/utf8"
 
 	"styrdok/corpus"
 )
@@ -449,7 +450,26 @@ func (a *adoc) topTitleLine() (string, sentence) {
 			break
 		}
 		seen++
-		c := strings.TrimSpace(cleanHeading(l.text))
+		t := l.text
+		if utf8.RuneCountInString(t) > 120 {
+			// A page flattened onto one line: "Handlingsplan för … Antagen av
+			// kommunstyrelsen …" — the title runs to the first label or
+			// run-in heading.
+			cut := len(t)
+			for _, h := range lineLabels(t) {
+				if h.start > 0 {
+					cut = h.start
+					break
+				}
+			}
+			for _, h := range a.heads {
+				if h.RunIn && h.Start > l.start && h.Start-l.start < cut {
+					cut = h.Start - l.start
+				}
+			}
+			t = t[:cut]
+		}
+		c := strings.TrimSpace(cleanHeading(t))
 		ws := words(c)
 		if a.metaLines[i] || len(ws) < 2 || len(ws) > 12 || !isCap(c) || docTypeOf(c) == "" {
 			continue
