@@ -48,6 +48,15 @@ fact linked to its evidence line) and the repairs made to its text, and
 comparing documents (tables, charts, CSV/XLSX/JSON downloads). A JSON API
 answers under /api/ (search, documents, compare).
 
+The comparison (/compare, /api/compare and the downloads /compare.csv,
+.xlsx, .json, .md, .html) takes the filters kommun=, typ= and ar= (a year
+or 2018-2022); the page and the API show each table a page at a time
+(tabell=overview|themes|actors|goals, sida=N, per=N up to 500, default
+50) and say how many rows there are; belagg=1 puts every evidence sentence
+into the answer (the API gives document and line otherwise). Downloads hold
+every row of the filtered set. The corpus is read and compared once when
+the server starts and again when a batch or ingest run changes it.
+
 It listens on the loopback interface only unless --addr says otherwise, and
 stops cleanly on Ctrl-C or SIGTERM. --corpus may name a corpus directory or
 a batch output folder (its corpus/ is used).`,
