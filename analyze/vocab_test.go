@@ -198,6 +198,7 @@ func TestResponsibilities(t *testing.T) {
 		{"Internationella beredningen (IB) leds av finansborgarrådet.", "", []string{"finansborgarrådet|leder"}},
 		{"Rollen som EU-samordnare innebär ett ansvar för att sprida information.", "", []string{"EU-samordnare|ansvarar för"}},
 		{"Dokumentägare Stadskontoret", "", []string{"Stadskontoret|ansvarar för"}},
+		{"Dokumentansvarig | Kommunledningsförvaltningen", "", []string{"Kommunledningsförvaltningen|ansvarar för"}},
 		{"Staden deltar i nätverk.", "", nil},
 		{"Kommunfullmäktige antog 2008 riktlinjer för arbetet.", "", nil},
 	}
