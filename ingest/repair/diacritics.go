@@ -43,6 +43,7 @@ type diaDtoken struct {
 	final      string // the form the token ends up as
 	sepBefore  bool   // a sentence or clause break between it and the previous token
 	hyphenNext bool   // followed directly by '-' (a compound part)
+	rare       bool   // a short lower-case word never seen in use ("kar")
 	realWord   bool   // changed as a real-word error
 	scored     []diaScored
 }
@@ -132,7 +133,7 @@ func diaReadings(r rune) []diaOption {
 	case 'i':
 		return []diaOption{{'i', 0}, {'ä', 1}, {'å', 1.3}}
 	case 'é':
-		return []diaOption{{'é', 0.2}, {'ö', 0.3}, {'ä', 0.3}, {'å', 0.4}, {'e', 1.5}}
+		return []diaOption{{'é', 0.2}, {'ö', 0.3}, {'ä', 0.3}, {'å', 0.4}, {'e', 2}}
 	case '#':
 		return []diaOption{{'ä', 0.3}, {'å', 0.3}}
 	case '&':
@@ -414,6 +415,13 @@ func diaSlips(rs []rune) [][]rune {
 	}
 	if strings.Contains(s, "m") {
 		out = append(out, []rune(strings.Replace(s, "m", "rn", 1)))
+		// "in" and "ni" run together read as m ("placermgar")
+		out = append(out, []rune(strings.Replace(s, "m", "in", 1)))
+		out = append(out, []rune(strings.Replace(s, "m", "ni", 1)))
+	}
+	// "fi" read for ä ("grundlfiggande")
+	if len(rs) >= 8 && strings.Contains(s, "fi") {
+		out = append(out, []rune(strings.Replace(s, "fi", string(diaFffd), 1)))
 	}
 	// Two glyphs read for one å/ä/ö ("méangfalden", "uppritthéaller",
 	// "jaimforelser", "dédrmed"): the pair becomes an unknown letter.
@@ -434,11 +442,47 @@ func diaSlips(rs []rune) [][]rune {
 	return out
 }
 
+// diaEdit1Glyph is diaEdit1 for a token with one glyph OCR reads for
+// å/ä/ö ("kommunfullméktiger"): each reading of the glyph, then one more
+// letter away.
+func diaEdit1Glyph(lx *sv.Lex, rs []rune) []diaRepl {
+	at := -1
+	for i, r := range rs {
+		if strings.ContainsRune("é#&¢@", r) {
+			if at >= 0 {
+				return nil
+			}
+			at = i
+		}
+	}
+	if at < 0 || len(rs) < 6 {
+		return nil
+	}
+	var best []diaRepl
+	v := slices.Clone(rs)
+	for _, o := range diaReadings(rs[at]) {
+		if o.r != 'å' && o.r != 'ä' && o.r != 'ö' {
+			continue
+		}
+		v[at] = o.r
+		// a long word is rarely a letter away from another
+		minFreq := 10
+		if len(v) >= 12 {
+			minFreq = 1
+		}
+		if cs := diaEdit1Min(lx, v, minFreq); len(cs) > 0 && (best == nil || cs[0].freq > best[0].freq) {
+			cs[0].cost += o.cost
+			best = cs
+		}
+	}
+	return best
+}
+
 // diaPairGlyphs are the glyphs that OCR splits an å/ä/ö into.
 const diaPairGlyphs = "aoeidé6#&4"
 
 // diaWholeSlips are whole-token misreadings of very common words.
-var diaWholeSlips = map[string]string{"au": "att", "atu": "att", "tir": "är", "ocb": "och", "0ch": "och"}
+var diaWholeSlips = map[string]string{"au": "att", "atu": "att", "tir": "är", "ocb": "och", "0ch": "och", "eft": "ett"}
 
 // diaScored is a candidate with its score, for the record.
 type diaScored struct {
@@ -485,6 +529,7 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 	// distinct spelling up once.
 	type info struct {
 		known, twin, dia, letter, ck bool
+		rare                         bool
 		cs                           []diaRepl
 	}
 	cache := make(map[string]*info, 1024)
@@ -510,6 +555,7 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 			case !hasFffd && lx.Known(t.word):
 				in.known = true
 				in.twin = !in.dia && lx.HasDiacriticTwin(t.word)
+				in.rare = len(t.word) > 1 && len(t.word) <= 4 && diaLowerWord(t.word) && lx.Freq(t.word) == 0
 			case !hasFffd && !in.letter:
 				in.known = true // numbers and symbols are left alone
 			case !hasFffd && t.hyphenNext && lx.CompoundHead(t.word):
@@ -531,7 +577,7 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 			if in.dia {
 				withDia++
 			}
-			t.twin = in.twin
+			t.twin, t.rare = in.twin, in.rare
 			continue
 		}
 		if in.ck {
@@ -594,6 +640,9 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 			cs, ok := edit[t.word]
 			if !ok {
 				cs = diaEdit1(lx, diaLowerRunes(t.word))
+				if len(cs) == 0 {
+					cs = diaEdit1Glyph(lx, diaLowerRunes(t.word))
+				}
 				edit[t.word] = cs
 			}
 			if len(cs) > 0 {
@@ -689,7 +738,7 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 		prev, next := prevOf(i), nextOf(i)
 		ss := make([]diaScored, len(cs))
 		for k, c := range cs {
-			ss[k] = diaScored{c, diaCtxScore(lx, c.word, prev, next, c.freq) - 2*c.cost + diaAfterNumber(toks, i, c.word) + 0.5*c.gain}
+			ss[k] = diaScored{c, diaCtxScore(lx, c.word, prev, next, c.freq) - 2*c.cost + diaAfterNumber(toks, i, c.word) + 0.5*c.gain + diaCue(toks, i, c.word)}
 		}
 		sort.SliceStable(ss, func(a, b int) bool { return ss[a].score > ss[b].score })
 		return ss
@@ -703,6 +752,32 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 			ss := choose(p.i, p.cs)
 			toks[p.i].final = diaCased(ss[0].word, toks[p.i].word, text, toks[p.i].start)
 			toks[p.i].scored = ss
+		}
+	}
+	// In a document read by OCR, a reading never seen in use gives way to
+	// a common word one letter of like shape away ("férestés" read as
+	// "förestås" is "föreslås").
+	if ocrMode && damage >= 0.5 && !encodingOnly {
+		type swap struct {
+			c  diaRepl
+			ok bool
+		}
+		swaps := map[string]swap{}
+		for _, p := range todo {
+			t := &toks[p.i]
+			if len(t.scored) == 0 || t.scored[0].freq > 0 || t.scored[0].compound || utf8.RuneCountInString(t.scored[0].word) < 6 {
+				continue
+			}
+			sw, seen := swaps[t.scored[0].word]
+			if !seen {
+				sw.c, sw.ok = diaGlyphSwap(lx, t.scored[0].word)
+				swaps[t.scored[0].word] = sw
+			}
+			if c, ok := sw.c, sw.ok; ok {
+				c.cost += t.scored[0].cost
+				t.final = diaCased(c.word, t.word, text, t.start)
+				t.scored = append([]diaScored{{c, t.scored[0].score}}, t.scored...)
+			}
 		}
 	}
 	// Real words with a twin, only in a document that lost its diacritics.
@@ -747,12 +822,12 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 				continue
 			}
 			prev, next := prevOf(i), nextOf(i)
-			keep := diaCtxScore(lx, lw, prev, next, lx.Freq(t.word)) + diaAfterNumber(toks, i, lw)
+			keep := diaCtxScore(lx, lw, prev, next, lx.Freq(t.word)) + diaAfterNumber(toks, i, lw) + diaCue(toks, i, lw)
 			ss := []diaScored{{diaRepl{word: lw, freq: lx.Freq(t.word)}, keep}}
 			for _, c := range cs {
 				// The twin must explain the token through lost diacritics,
 				// which happens at the document's damage rate.
-				ss = append(ss, diaScored{c, diaCtxScore(lx, c.word, prev, next, c.freq) + math.Log(damage) - 2*c.cost + diaAfterNumber(toks, i, c.word)})
+				ss = append(ss, diaScored{c, diaCtxScore(lx, c.word, prev, next, c.freq) + math.Log(damage) - 2*c.cost + diaAfterNumber(toks, i, c.word) + diaCue(toks, i, c.word)})
 			}
 			sort.SliceStable(ss, func(a, b int) bool { return ss[a].score > ss[b].score })
 			if prev != "" && diaIdioms[strings.ToLower(prev)+" "+lw] {
@@ -778,13 +853,24 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 			}
 		}
 		// A lone "1" or "|" between two lower-case words that go with "i"
-		// is the word i (but "bilaga 1 till").
+		// (or before a noun in the definite form, which no numeral takes)
+		// is the word i (but "bilaga 1 till"). A lone letter that lost its
+		// å/ä/ö is the word it was ("r att" is "är att").
 		if ocrMode {
 			for i := range toks {
 				t := &toks[i]
+				if t.known && t.final == t.word && (len(t.word) == 1 || t.rare) {
+					if w := diaLoneLetter(lx, text, toks, i); w != "" {
+						t.final = w
+						t.scored, t.realWord = []diaScored{{diaRepl{word: w}, 0}}, true
+						continue
+					}
+				}
 				if (t.word == "1" || t.word == "|") && i > 0 && i+1 < len(toks) && !t.sepBefore && !toks[i+1].sepBefore &&
 					diaLowerWord(toks[i-1].final) && diaHasLetter(toks[i+1].final) && !strings.ContainsAny(toks[i+1].final, "0123456789") &&
-					max(lx.PairFreq(toks[i-1].final, "i"), lx.PairFreq("i", toks[i+1].final)) >= 2 {
+					!diaCountedNouns[strings.ToLower(toks[i-1].final)] &&
+					(max(lx.PairFreq(toks[i-1].final, "i"), lx.PairFreq("i", toks[i+1].final)) >= 2 ||
+						diaDefiniteNoun(lx, toks[i+1].final)) {
 					t.final = "i"
 					t.scored, t.realWord = []diaScored{{diaRepl{word: "i"}, 0}}, true
 				}
@@ -1102,7 +1188,7 @@ func diaTokenCandidates(lx *sv.Lex, word string, head, strict bool, budget *int)
 			}
 		}
 	}
-	if len(cs) == 0 && len(rs) >= 4 && !caps {
+	if len(cs) == 0 && (len(rs) >= 4 || len(rs) == 3 && diaPatternOf(word) == diaLowerCase) && !caps {
 		cs = diaDropped(lx, rs)
 	}
 	if len(cs) == 0 && len(rs) >= 6 {
@@ -1239,7 +1325,10 @@ func diaPartFreq(lx *sv.Lex, head string) int {
 // diaEdit1 returns the word one substituted or dropped letter away from a
 // token, if one such word is common (seen at least 10 times) and clearly
 // the commonest.
-func diaEdit1(lx *sv.Lex, rs []rune) []diaRepl {
+func diaEdit1(lx *sv.Lex, rs []rune) []diaRepl { return diaEdit1Min(lx, rs, 10) }
+
+// diaEdit1Min is diaEdit1 with the least frequency a word must have.
+func diaEdit1Min(lx *sv.Lex, rs []rune, minFreq int) []diaRepl {
 	const letters = "abcdefghijklmnopqrstuvwxyzåäö"
 	best, second := diaRepl{}, 0
 	try := func(w string) {
@@ -1247,7 +1336,7 @@ func diaEdit1(lx *sv.Lex, rs []rune) []diaRepl {
 			return // a short word only to a lost å/ä/ö ("tkad"), not "life" to "lite"
 		}
 		f := lx.Freq(w)
-		if f < 10 || w == best.word || !lx.Known(w) {
+		if f < minFreq || w == best.word || !lx.Known(w) {
 			return
 		}
 		if f > best.freq {

@@ -1,0 +1,233 @@
+package repair
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"styrdok/corpus/sv"
+)
+
+// Grammar cues for the real-word errors that word-pair counts cannot
+// decide: twins whose neighbours in Swedish are telling ("mer … än",
+// "vi får", "det går att", "på samma sätt"). Each cue is a bonus in log
+// odds for one reading of the token at position i; the readings compete
+// as before, so a cue only tips a choice the document's damage allows.
+
+// diaCueBonus is what a grammar cue is worth in log odds.
+const diaCueBonus = 3.0
+
+// diaComparatives are words that an "än" follows ("mer … än", "snarare
+// … än", "annat än").
+var diaComparatives = map[string]bool{
+	"mer": true, "mera": true, "mindre": true, "fler": true, "färre": true,
+	"bättre": true, "sämre": true, "större": true, "hellre": true, "snarare": true,
+	"annat": true, "annan": true, "andra": true, "högre": true, "lägre": true, "längre": true,
+	"kortare": true, "äldre": true, "yngre": true, "tidigare": true, "senare": true,
+	"hårdare": true, "oftare": true, "värre": true, "bredare": true, "starkare": true,
+}
+
+// diaSubjects are pronouns that stand as subject before a finite verb
+// ("vi får", "man går") and after it in a question or inverted clause
+// ("får vi", "går man").
+var diaSubjects = map[string]bool{
+	"jag": true, "du": true, "han": true, "hon": true, "vi": true, "ni": true, "de": true,
+	"man": true, "hen": true, "dessa": true, "ingen": true, "inga": true,
+}
+
+// diaAfterFinite are adverbs that follow a finite verb ("får inte",
+// "går också") but not the preposition "för".
+var diaAfterFinite = map[string]bool{
+	"inte": true, "också": true, "även": true, "gärna": true, "endast": true, "bara": true,
+	"enbart": true, "dock": true, "alltså": true, "därför": true, "ofta": true, "aldrig": true,
+	"alltid": true, "sällan": true, "nog": true,
+}
+
+// diaVerbAdverbials complete "i" to an adverbial or fixed phrase that
+// follows a finite verb ("får i vissa fall", "får i uppdrag").
+var diaVerbAdverbials = map[string]bool{
+	"vissa": true, "uppdrag": true, "regel": true, "huvudsak": true, "praktiken": true,
+}
+
+// diaGoParticles follow the verb "gå" ("går ut", "går vidare", "går bra").
+var diaGoParticles = map[string]bool{
+	"ut": true, "in": true, "till": true, "mot": true, "vidare": true, "igenom": true,
+	"över": true, "framåt": true, "bra": true, "hand": true, "emot": true, "åt": true,
+	"förlorad": true, "förlorade": true, "förbi": true, "tillbaka": true, "fort": true,
+	"snabbt": true, "ner": true, "upp": true, "isär": true,
+}
+
+// diaHowWords follow "går det" ("går det bra") but rarely "gör det".
+var diaHowWords = map[string]bool{
+	"bra": true, "bättre": true, "sämre": true, "dåligt": true, "fort": true, "snabbt": true,
+	"att": true, "illa": true, "väl": true,
+}
+
+// diaMannerHeads come before the noun "sätt" ("på ett sätt", "samma sätt",
+// "olika sätt") and never before the pronoun "sitt".
+var diaMannerHeads = map[string]bool{
+	"ett": true, "samma": true, "olika": true, "detta": true, "vilket": true, "annat": true,
+	"nytt": true, "varje": true, "något": true, "bästa": true, "rätta": true, "många": true,
+	"flera": true, "nya": true, "andra": true, "enkelt": true, "effektivt": true,
+}
+
+// diaMannerTails follow the noun "sätt" ("sätt att", "det sätt som") but
+// not the pronoun "sitt", which a noun phrase follows.
+var diaMannerTails = map[string]bool{
+	"att": true, "som": true, "ta": true, "där": true, "när": true, "än": true, "genom": true,
+}
+
+// diaCue returns the grammar bonus for reading the token at i as w, from
+// the readings its neighbours end up with.
+func diaCue(toks []diaDtoken, i int, w string) float64 {
+	switch w {
+	case "än", "får", "för", "går", "sätt":
+	default:
+		return 0
+	}
+	word := func(j int) string {
+		if j < 0 || j >= len(toks) {
+			return ""
+		}
+		return strings.ToLower(toks[j].final)
+	}
+	prev, next, next2 := "", "", ""
+	if !toks[i].sepBefore {
+		prev = word(i - 1)
+	}
+	endsClause := i+1 >= len(toks) || toks[i+1].sepBefore
+	if !endsClause {
+		next = word(i + 1)
+		if i+2 < len(toks) && !toks[i+2].sepBefore {
+			next2 = word(i + 2)
+		}
+	}
+	switch w {
+	case "än":
+		// a comparative up to four words back in the same clause
+		for j := i; j > i-4 && j > 0; j-- {
+			if toks[j].sepBefore {
+				break
+			}
+			p := word(j - 1)
+			if diaComparatives[p] || utf8.RuneCountInString(p) >= 6 && strings.HasSuffix(p, "are") {
+				return diaCueBonus
+			}
+		}
+	case "får":
+		// a subject pronoun before or after the verb, an adverb after it,
+		// or an adverbial that opens the field after a finite verb ("får
+		// i vissa fall", "får i uppdrag"), where "för" needs a noun phrase
+		if diaSubjects[prev] || diaSubjects[next] && next != "de" || diaAfterFinite[next] ||
+			next == "i" && diaVerbAdverbials[next2] {
+			return diaCueBonus
+		}
+	case "för":
+		if next == "att" {
+			return 1
+		}
+	case "går":
+		switch {
+		case next == "att" && prev == "det",
+			next == "det" && diaHowWords[next2],
+			diaGoParticles[next]:
+			return diaCueBonus
+		}
+	case "sätt":
+		if diaMannerHeads[prev] || endsClause || diaMannerTails[next] {
+			return diaCueBonus
+		}
+	}
+	return 0
+}
+
+// diaLoneLetter finds the word an OCR left as a single letter (or a short
+// word never seen in use) by dropping its å, ä or ö ("samverkan r att" is
+// "är att", "f nya" is "få nya", "regioner kar är" is "ökar är"): a
+// lower-case letter standing alone inside a sentence, not an abbreviation
+// (no full stop after it), followed by a word, whose reading with one of
+// the letters added is a common word that goes with a neighbour.
+func diaLoneLetter(lx *sv.Lex, text string, toks []diaDtoken, i int) string {
+	t := &toks[i]
+	switch {
+	case len(t.word) == 1:
+		if t.word[0] < 'a' || t.word[0] > 'z' || t.word == "i" || t.word == "o" || t.word == "e" || t.word == "a" {
+			return ""
+		}
+	case t.rare:
+		// a rare short word ("kar") that lost its å/ä/ö ("ökar")
+	default:
+		return ""
+	}
+	if t.end < len(text) && text[t.end] != ' ' && text[t.end] != '\n' {
+		return "" // "f.", "s:", "a)"
+	}
+	if i == 0 || i+1 >= len(toks) || toks[i+1].sepBefore || !diaLowerWord(toks[i+1].final) ||
+		utf8.RuneCountInString(toks[i+1].final) < 2 || !diaHasLetter(toks[i-1].final) || utf8.RuneCountInString(toks[i-1].final) < 2 {
+		return ""
+	}
+	prev, next := strings.ToLower(toks[i-1].final), toks[i+1].final
+	best, bestScore := "", 0
+	for _, c := range diaDropped(lx, []rune(t.word)) {
+		support := lx.PairFreq(c.word, next)
+		if !t.sepBefore {
+			support += lx.PairFreq(prev, c.word)
+		}
+		if support >= 2 && c.freq >= 50 && support > bestScore {
+			best, bestScore = c.word, support
+		}
+	}
+	return best
+}
+
+// diaDefiniteNoun reports whether w looks like a noun in the definite
+// form or its genitive ("visionen", "kommunstyrelsens", "arbetet"), which
+// the numeral 1 cannot stand before.
+func diaDefiniteNoun(lx *sv.Lex, w string) bool {
+	if utf8.RuneCountInString(w) < 5 || !diaLowerWord(w) || !lx.Known(w) {
+		return false
+	}
+	for _, s := range []string{"en", "et", "na", "ens", "ets", "nas"} {
+		if strings.HasSuffix(w, s) {
+			return true
+		}
+	}
+	return false
+}
+
+// diaCountedNouns are words a numeral follows ("bilaga 1", "steg 1").
+var diaCountedNouns = map[string]bool{
+	"bilaga": true, "punkt": true, "kapitel": true, "kap": true, "sidan": true, "sida": true,
+	"steg": true, "nr": true, "fas": true, "etapp": true, "version": true, "del": true,
+	"avsnitt": true, "tabell": true, "figur": true, "bild": true, "paragraf": true, "mål": true,
+	"nivå": true, "år": true, "kvartal": true, "bilagan": true, "alternativ": true, "område": true,
+}
+
+// diaShapeTwins are letters OCR mistakes for each other by their shape.
+var diaShapeTwins = map[rune]string{
+	'l': "ti", 't': "lf", 'i': "l", 'f': "t", 'c': "eo", 'e': "c", 'o': "c",
+	'n': "u", 'u': "n", 'h': "b", 'b': "h",
+}
+
+// diaGlyphSwap finds the one common word (seen at least 10 times, three
+// times as often as any other) that w becomes when one letter is swapped
+// for a letter of like shape.
+func diaGlyphSwap(lx *sv.Lex, w string) (diaRepl, bool) {
+	rs := []rune(strings.ToLower(w))
+	best, second := diaRepl{}, 0
+	for i, r := range rs {
+		for _, s := range diaShapeTwins[r] {
+			rs[i] = s
+			c := string(rs)
+			if f := lx.Freq(c); f >= 10 && lx.Known(c) {
+				if f > best.freq {
+					second = max(second, best.freq)
+					best = diaRepl{word: c, cost: 1.5, freq: f}
+				} else {
+					second = max(second, f)
+				}
+			}
+		}
+		rs[i] = r
+	}
+	return best, best.word != "" && best.freq >= 3*second
+}
