@@ -49,6 +49,11 @@ type adoc struct {
 	// lines that hold a label or value cell of their own.
 	fields    []metaField
 	metaLines map[int]bool
+	// metaRows are lines that are rows of label/value pairs; each is a
+	// sentence of its own. metaJoin are blank lines between a label cell
+	// and its value cell, which do not end the sentence.
+	metaRows map[int]bool
+	metaJoin map[int]bool
 }
 
 type part struct {

@@ -114,7 +114,7 @@ var reTableSep = regexp.MustCompile(`^\s*\|?\s*:?-{2,}`)
 // on lines of their own (a label line, then its value line). The lines of
 // the last kind are recorded in a.metaLines: they are not headings.
 func (a *adoc) findMetaFields() {
-	a.metaLines = map[int]bool{}
+	a.metaLines, a.metaRows, a.metaJoin = map[int]bool{}, map[int]bool{}, map[int]bool{}
 	add := func(h labelHit, line tline, label, value string) {
 		value = strings.Trim(cleanEvidence(value), " |:;,")
 		if value == "" {
@@ -221,6 +221,9 @@ func (a *adoc) findMetaFields() {
 				continue
 			}
 			a.metaLines[i], a.metaLines[j] = true, true
+			for k := i + 1; k < j; k++ {
+				a.metaJoin[k] = true
+			}
 			h.start += strings.Index(t, strings.TrimSpace(t))
 			add(h, l, strings.TrimSpace(t), v)
 			continue
@@ -231,6 +234,9 @@ func (a *adoc) findMetaFields() {
 		}
 		first := strings.TrimLeft(t[:hs[0].start], " \t|*0123456789") == ""
 		row := first && (len(hs) >= 2 || startsLabel(i-1) || startsLabel(i+1))
+		if row && utf8.RuneCountInString(t) <= 200 {
+			a.metaRows[i] = true
+		}
 		for k, h := range hs {
 			end := len(t)
 			if k+1 < len(hs) {

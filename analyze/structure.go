@@ -77,7 +77,16 @@ func (a *adoc) buildSentences() {
 	hi := 0
 	for i := range a.lines {
 		l := a.lines[i]
+		if l.blank && a.metaJoin[i] {
+			continue // between a label cell and its value
+		}
 		if l.bp || l.blank {
+			flush()
+			continue
+		}
+		if a.metaRows[i] {
+			flush() // a header row is a sentence of its own
+			add(l.start, l.end)
 			flush()
 			continue
 		}
@@ -193,7 +202,7 @@ func (a *adoc) labelSections() {
 	for i := range a.secs {
 		s := &a.secs[i]
 		// The title of the document (or of a part) heads it; it is no role.
-		if (i == 0 || a.secs[i-1].Part != s.Part) && docTypeOf(s.Text) != "" && len(words(s.Text)) >= 3 {
+		if (i == 0 || a.secs[i-1].Part != s.Part) && docTypeOf(s.Text) != "" && (len(words(s.Text)) >= 3 || len(words(s.Text)) == 2 && HeadingLabel(s.Text) == "") {
 			s.Label = "ovrigt"
 			continue
 		}
