@@ -301,7 +301,7 @@ var reDutyOf = regexp.MustCompile(`(?i)(?:ingår|ingar|ligger|vilar)\s+(?:i|på|
 var reRoleDuty = regexp.MustCompile(`(?i)^(?:uppgiften|rollen|uppdraget)\s+som\s+(.{3,60}?)\s+(?:innebär|innefattar|omfattar)\s+(?:ett\s+|bland\s+annat\s+)?ansvar(?:et)?\s+för\s+(.+)$`)
 var reDelegated = regexp.MustCompile(`(?i)^beslut\b.*\s(?:är|ar)\s+delegerat\s+till\s+`)
 var reInResp = regexp.MustCompile(`(?i)^(?:i|inom)\s+(?:\p{L}+\s+)?(?:ansvaret|uppdraget|uppgiften|ansvarsområdet)\s+ingår\s+(?:även\s+|också\s+|vidare\s+)?`)
-var reLabelResp = regexp.MustCompile(`(?i)\b(?:för\s+[\p{L} ]{3,40}?\s+ansvarar|dokumentansvarig|dokumentägare|ansvarig\s+för\s+dokumentet)[\s:|]*$`)
+var reLabelResp = regexp.MustCompile(`(?i)\b(?:för\s+[\p{L} ]{3,40}?\s+ansvarar|dokumentansvarig|dokumentägare|ansvarig\s+för\s+dokumentet|^ansvarig\s*[:|])[\s:|]*$`)
 
 // findResponsibilities finds who does what in one sentence. last is the
 // subject of the previous sentence (for "I ansvaret ingår även att …" and
@@ -409,7 +409,7 @@ func findResponsibilities(s sentence, last, roleHead string) []respFound {
 			// "För revidering ansvarar" → revidering
 			if lf := fold(label); strings.HasPrefix(lf, "for ") && strings.HasSuffix(lf, " ansvarar") {
 				label = strings.TrimSpace(label[toOrig(label, 4):toOrig(label, len(lf)-len(" ansvarar"))])
-			} else if strings.HasPrefix(lf, "dokumentansvarig") || strings.HasPrefix(lf, "dokumentagare") || strings.HasSuffix(lf, "dokumentet") {
+			} else if strings.HasPrefix(lf, "dokumentansvarig") || strings.HasPrefix(lf, "dokumentagare") || strings.HasPrefix(lf, "ansvarig") || strings.HasSuffix(lf, "dokumentet") {
 				label = "dokumentet"
 			}
 			out = append(out, respFound{mentionText(ts, sp, text), "ansvarar för", label, s})

@@ -11,7 +11,7 @@ import (
 
 var (
 	reDnr          = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:dnr|diarienr|diarienummer|ärendenr|ärendenummer|aktbilaga)\.?[\s:|]*((?:[a-zåäö]{1,5}[ ./-]?)?\d{1,4}(?:\s?[-./:]\s?\d{1,6}){1,3})`)
-	reValid        = regexp.MustCompile(`(?i)\b(?:gäller\s+tills?\s*vidare|(?:giltig|giltigt|giltiga|gäller)\s+(?:från\s+och\s+med|från|fr\.?\s?o\.?\s?m\.?)|giltighetstid|giltighetsperiod|(?:giltig|giltigt|giltiga|gäller)\s+(?:till\s+och\s+med|t\.?\s?o\.?\s?m\.?|till)|giltighet|revideras\s+senast|gäller|giltig)\s*:?\s*`)
+	reValid        = regexp.MustCompile(`(?i)\b(?:gäller\s+tills?\s*vidare|(?:giltig|giltigt|giltiga|gäller)\s+(?:från\s+och\s+med|från|fr\.?\s?o\.?\s?m\.?)|giltighetstid|giltighetsperiod|(?:giltig|giltigt|giltiga|gäller)\s+(?:till\s+och\s+med|t\.?\s?o\.?\s?m\.?|till)|(?:gäller|giltig|giltiga)\s+(?:under\s+)?(?:perioden|åren)|giltighet|revideras\s+senast|gäller|giltig)\s*:?\s*`)
 	reRangeSep     = regexp.MustCompile(`^\s*(?:-|–|—|till\s+och\s+med|till|t\.?\s?o\.?\s?m\.?)\s*$`)
 	reUntilFurther = regexp.MustCompile(`(?i)^(?:tills?\s*vidare|tillsvidare|tills\s+vidare|tills\s+annat\s+beslutas)`)
 	reLabelStop    = regexp.MustCompile(`(?i)\b(?:reviderad|reviderat|dnr|diarie\w*|giltig\w*|gäller|för\s+revidering|för\s+ev|för\s+uppföljning|dokumentansvarig|dokumentnamn|dokumenttyp|senast\s+ändrad|tidigare\s+ändringar|beslutad|fastställ\w*|antagen|antaget|ersätter)\b`)

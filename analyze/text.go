@@ -241,7 +241,13 @@ func ParseInterval(s string) Interval {
 		text := originalSpan(s, f, loc[:2])
 		due := ParseDate(text)
 		if due == "" {
-			due = f[loc[2]:loc[3]]
+			// "senast 2020-06-30": the year starts a full date.
+			if ds := FindDates(f[loc[2]:]); len(ds) > 0 && ds[0].Start == 0 {
+				due = ds[0].ISO
+				text = originalSpan(s, f, []int{loc[0], loc[2] + ds[0].End})
+			} else {
+				due = f[loc[2]:loc[3]]
+			}
 		}
 		return Interval{Value: "once", Text: text, Due: due}
 	}

@@ -256,6 +256,10 @@ var responsibilityVerbs = []verb{
 	{"representerar", []string{"representerar", "representera"}, ""},
 	{"företräder", []string{"företräder", "företräda"}, ""},
 	{"prövar", []string{"prövar", "pröva"}, ""},
+	{"omprövar", []string{"omprövar", "ompröva"}, ""},
+	{"ser över", []string{"ser", "se"}, "över"},
+	{"tecknar", []string{"tecknar", "teckna"}, ""},
+	{"tar emot", []string{"tar", "ta"}, "emot"},
 	{"svarar för", []string{"svarar", "svara"}, "för"},
 	{"bistår", []string{"bistår", "bistå"}, ""},
 	{"driver", []string{"driver", "driva"}, ""},
@@ -376,6 +380,10 @@ var knownNetworks = []string{
 	`Assembly of European Regions`, `AER`, `CPMR`, `Eurotowns`, `POLIS`, `Nordic City Network`,
 	`Europe Direct(?: \p{Lu}[\p{L}-]+)?`, `Europa Direkt(?: \p{Lu}[\p{L}-]+)?`,
 	`Council of European Municipalities and Regions`, `Local Governments for Sustainability`,
+	`Eurocities`, `EUROCITIES`, `Union of the Baltic Cities`, `UBC`, `CIVITAS`,
+	`(?:WHO )?Healthy Cities`, `Intercultural Cities`, `ECCAR`, `ICORN`, `Mayors for Peace`,
+	`Nordic Safe Cities`, `Strong Cities Network`, `C40`, `BSSSC`, `Baltic Metropoles`,
+	`Nordens Välfärdscenter`, `Föreningen Norden`,
 }
 
 // networkIntro are folded phrases after which a list of network names

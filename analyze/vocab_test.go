@@ -59,6 +59,7 @@ func TestParseInterval(t *testing.T) {
 		{"omprövas regelbundet (exempelvis vart fjärde år)", "P4Y", ""},
 		{"vartannat år", "P2Y", ""},
 		{"Kommunstyrelsen utvärderar programmet 2022", "once", "2022"},
+		{"Strategin ska följas upp och revideras senast 2020-06-30", "once", "2020-06-30"},
 		{"Strategin ska revideras 2023", "once", "2023"},
 		{"Planen reviderades 2009", "", ""},
 		{"halvårsvis", "P6M", ""},
@@ -198,6 +199,8 @@ func TestResponsibilities(t *testing.T) {
 		{"Internationella beredningen (IB) leds av finansborgarrådet.", "", []string{"finansborgarrådet|leder"}},
 		{"Rollen som EU-samordnare innebär ett ansvar för att sprida information.", "", []string{"EU-samordnare|ansvarar för"}},
 		{"Dokumentägare Stadskontoret", "", []string{"Stadskontoret|ansvarar för"}},
+		{"Ansvarig: Kommunledningskontoret", "", []string{"Kommunledningskontoret|ansvarar för"}},
+		{"Kontoret omprövar varje medlemskap inför varje ny mandatperiod.", "", []string{"Kontoret|omprövar"}},
 		{"Dokumentansvarig | Kommunledningsförvaltningen", "", []string{"Kommunledningsförvaltningen|ansvarar för"}},
 		{"Staden deltar i nätverk.", "", nil},
 		{"Kommunfullmäktige antog 2008 riktlinjer för arbetet.", "", nil},
@@ -369,6 +372,7 @@ func TestNetworks(t *testing.T) {
 		{"Kommunen är medlem i Sveriges Kommuner och Regioner (SKR) och deltar i Borgmästaravtalet.", "Borgmästaravtalet|Sveriges Kommuner och Regioner"},
 		{"Kontoret samordnar medlemskapen i organisationerna Energy Cities, Nordic Council of Local Authorities och Climate Alliance.", "Climate Alliance|Energy Cities|Nordic Council of Local Authorities"},
 		{"Polisen och kommunen samverkar i trygghetsfrågor.", ""},
+		{"Kommunen deltar i Eurocities, Covenant of Mayors och ICLEI.", "Covenant of Mayors|Eurocities|ICLEI"},
 		{"## Nätverk och medlemskap\n\n- Energy Cities\n- Nordiska vänortsföreningen (sedan 1990)\n- Regionens EU-kontor, Bryssel", "Energy Cities|Nordiska vänortsföreningen|Regionens EU-kontor"},
 	}
 	for _, tt := range tests {
@@ -428,6 +432,7 @@ func TestValidUntil(t *testing.T) {
 		{"Giltig till och med 2019.", "2019-12-31"},
 		{"Policyn gäller till och med år 2022.", "2022-12-31"},
 		{"Gäller från 2015-03-12.", ""},
+		{"Policyn gäller under perioden 2015–2018.", "2018-12-31"},
 		{"Riktlinjerna gäller från och med 2015-04-01 till och med 2018-12-31.", "2018-12-31"},
 		{"Policyn gäller för alla nämnder sedan 2015.", ""},
 		{"Denna policy gäller 2016-01-01.", ""},
