@@ -440,12 +440,7 @@ func findIntervals(s string) []ivHit {
 		}
 	}
 	for _, loc := range reOnce.FindAllStringSubmatchIndex(f, -1) {
-		text := originalSpan(s, f, loc[:2])
-		due := ParseDate(text)
-		if due == "" {
-			due = f[loc[2]:loc[3]]
-		}
-		out = append(out, ivHit{Interval{Value: corpus.IntervalOnce, Text: text, Due: due}, loc[0], loc[1]})
+		out = append(out, ivHit{onceAt(s, f, loc), loc[0], loc[1]})
 	}
 	return out
 }

@@ -234,7 +234,7 @@ func (a *adoc) findMetaFields() {
 		}
 		first := strings.TrimLeft(t[:hs[0].start], " \t|*0123456789") == ""
 		row := first && (len(hs) >= 2 || startsLabel(i-1) || startsLabel(i+1))
-		if row && utf8.RuneCountInString(t) <= 200 {
+		if (row || first && hs[0].colon) && utf8.RuneCountInString(t) <= 200 {
 			a.metaRows[i] = true
 		}
 		for k, h := range hs {

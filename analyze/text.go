@@ -238,20 +238,26 @@ func ParseInterval(s string) Interval {
 		return best
 	}
 	if loc := reOnce.FindStringSubmatchIndex(f); loc != nil {
-		text := originalSpan(s, f, loc[:2])
-		due := ParseDate(text)
-		if due == "" {
-			// "senast 2020-06-30": the year starts a full date.
-			if ds := FindDates(f[loc[2]:]); len(ds) > 0 && ds[0].Start == 0 {
-				due = ds[0].ISO
-				text = originalSpan(s, f, []int{loc[0], loc[2] + ds[0].End})
-			} else {
-				due = f[loc[2]:loc[3]]
-			}
-		}
-		return Interval{Value: "once", Text: text, Due: due}
+		return onceAt(s, f, loc)
 	}
 	return Interval{}
+}
+
+// onceAt is the one-off interval reOnce matched at loc in f = fold(s): due
+// on the full date when the text gives one ("senast 31 december 2015",
+// "senast 2020-06-30"), else in the year.
+func onceAt(s, f string, loc []int) Interval {
+	text := originalSpan(s, f, loc[:2])
+	due := ParseDate(text)
+	if due == "" {
+		if ds := FindDates(f[loc[2]:]); len(ds) > 0 && ds[0].Start == 0 {
+			due = ds[0].ISO
+			text = originalSpan(s, f, []int{loc[0], loc[2] + ds[0].End})
+		} else {
+			due = f[loc[2]:loc[3]]
+		}
+	}
+	return Interval{Value: "once", Text: text, Due: due}
 }
 
 // better reports whether interval a is more specific than b (a duration

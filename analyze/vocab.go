@@ -467,7 +467,7 @@ var metaLabels = []struct{ Label, Key string }{
 	{"gäller", "valid"}, {"giltig", "valid"},
 	{"dokumentansvarig", "owner"}, {"dokumentägare", "owner"}, {"ansvarig för dokumentet", "owner"},
 	{"ansvarig förvaltning", "owner"}, {"ansvarig enhet", "owner"}, {"processägare", "owner"},
-	{"ägare", "owner"},
+	{"ägare", "owner"}, {"ansvarig", "owner"},
 	{"senast reviderad", "revised"}, {"reviderad den", "revised"}, {"reviderad", "revised"},
 	{"revisionsdatum", "revised"}, {"senast ändrad", "revised"},
 	{"revideras senast", "revise"}, {"nästa revidering", "revise"}, {"revideras", "revise"},
