@@ -734,11 +734,12 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 		}
 		return neighbour(i + 1)
 	}
+	var glyphs *diaGlyphPrior // what this document's OCR glyphs stand for
 	choose := func(i int, cs []diaRepl) []diaScored {
 		prev, next := prevOf(i), nextOf(i)
 		ss := make([]diaScored, len(cs))
 		for k, c := range cs {
-			ss[k] = diaScored{c, diaCtxScore(lx, c.word, prev, next, c.freq) - 2*c.cost + diaAfterNumber(toks, i, c.word) + 0.5*c.gain + diaCue(toks, i, c.word)}
+			ss[k] = diaScored{c, diaCtxScore(lx, c.word, prev, next, c.freq) - 2*c.cost + diaAfterNumber(toks, i, c.word) + 0.5*c.gain + diaCue(toks, i, c.word) + glyphs.bonus(toks[i].word, c.word)}
 		}
 		sort.SliceStable(ss, func(a, b int) bool { return ss[a].score > ss[b].score })
 		return ss
@@ -752,6 +753,16 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 			ss := choose(p.i, p.cs)
 			toks[p.i].final = diaCased(ss[0].word, toks[p.i].word, text, toks[p.i].start)
 			toks[p.i].scored = ss
+		}
+		if pass == 0 {
+			// The tokens with one reading show what the document's OCR
+			// made of å, ä and ö; the ambiguous ones follow suit.
+			glyphs = newDiaGlyphPrior()
+			for _, p := range todo {
+				if len(p.cs) == 1 {
+					glyphs.learn(toks[p.i].word, p.cs[0].word)
+				}
+			}
 		}
 	}
 	// In a document read by OCR, a reading never seen in use gives way to

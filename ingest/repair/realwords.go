@@ -1,6 +1,7 @@
 package repair
 
 import (
+	"math"
 	"strings"
 	"unicode/utf8"
 
@@ -230,4 +231,61 @@ func diaGlyphSwap(lx *sv.Lex, w string) (diaRepl, bool) {
 		rs[i] = r
 	}
 	return best, best.word != "" && best.freq >= 3*second
+}
+
+// diaGlyphPrior counts what the OCR glyphs of one document (é, #, &, 4,
+// @, ¢) turned out to stand for in its tokens with a single reading. One
+// OCR engine reads ö as é, another ä: the document shows which.
+type diaGlyphPrior struct {
+	n     map[[2]rune]int // (glyph, letter) -> count
+	total map[rune]int
+}
+
+// diaGlyphPriorMin is how many resolved glyphs a document needs before
+// their readings count.
+const diaGlyphPriorMin = 8
+
+func newDiaGlyphPrior() *diaGlyphPrior {
+	return &diaGlyphPrior{n: map[[2]rune]int{}, total: map[rune]int{}}
+}
+
+func diaIsGlyph(r rune) bool { return strings.ContainsRune("é#&4@¢", r) }
+
+// learn records what the glyphs of token became in reading w.
+func (g *diaGlyphPrior) learn(token, w string) {
+	if !strings.ContainsAny(token, "é#&4@¢") {
+		return
+	}
+	tr, wr := []rune(strings.ToLower(token)), []rune(strings.ToLower(w))
+	if len(tr) != len(wr) {
+		return
+	}
+	for i, r := range tr {
+		if diaIsGlyph(r) && (wr[i] == 'å' || wr[i] == 'ä' || wr[i] == 'ö') {
+			g.n[[2]rune{r, wr[i]}]++
+			g.total[r]++
+		}
+	}
+}
+
+// bonus is the log odds the document's glyph readings give reading w of
+// token, against the three letters being equally likely.
+func (g *diaGlyphPrior) bonus(token, w string) float64 {
+	if g == nil || !strings.ContainsAny(token, "é#&4@¢") {
+		return 0
+	}
+	tr, wr := []rune(strings.ToLower(token)), []rune(strings.ToLower(w))
+	if len(tr) != len(wr) {
+		return 0
+	}
+	b := 0.0
+	for i, r := range tr {
+		if !diaIsGlyph(r) || g.total[r] < diaGlyphPriorMin {
+			continue
+		}
+		if l := wr[i]; l == 'å' || l == 'ä' || l == 'ö' {
+			b += math.Log((float64(g.n[[2]rune{r, l}]) + 0.5) / (float64(g.total[r]) + 1.5) * 3)
+		}
+	}
+	return b
 }

@@ -94,3 +94,24 @@ func TestDiacriticsGrammarCuesLeaveCleanText(t *testing.T) {
 		t.Errorf("clean text changed to %q (%v)", out, changes)
 	}
 }
+
+// What é stands for is learnt from the document: the same ambiguous
+// token ("méter": mäter or möter) follows the document's other é's.
+func TestDiacriticsGlyphPriorFollowsDocument(t *testing.T) {
+	for _, c := range []struct{ name, lead, want string }{
+		{"é is ä", "Kommunen ska frémja samarbetet i vérlden och stérka sina nétverk. " +
+			"Vérdet av en sérskild kénsla för staden är stort. Vi vill frémja nétverk i vérlden " +
+			"och stérka kénslan av sérskilda vérden. Det gér att stérka nétverket.\n\n", "mäter"},
+		{"é is ö", "Kommunen ska éka stédet till féreningar och férvaltningar. " +
+			"Méjligheterna är stora och férslagen goda. Féretagen och hégskolan bér samverka. " +
+			"Vi ska éka méjligheterna för féreningar och féretag. Férslagen bér stédjas.\n\n", "möter"},
+	} {
+		in := c.lead + "Nämnden méter resultaten varje år."
+		out, _ := fixDiacritics(sv.Lexicon(), in)
+		lead, _ := fixDiacritics(sv.Lexicon(), c.lead)
+		got := strings.Fields(strings.TrimPrefix(out, lead))
+		if len(got) < 2 || got[1] != c.want {
+			t.Errorf("%s: got %q, want %q (lead %q)", c.name, out[len(lead):], c.want, lead)
+		}
+	}
+}
