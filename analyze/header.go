@@ -82,10 +82,8 @@ func lineLabels(line string) []labelHit {
 		p := locs[k][0]
 		w := line[p:locs[k][1]]
 		lead := strings.TrimLeft(line[:p], " \t*|")
-		if lead != "" && !isCap(w) {
-			continue
-		}
-		if lead != "" && !isNumber(strings.TrimSpace(lead)) {
+		mid := lead != "" && !isNumber(strings.TrimSpace(lead))
+		if mid && isCap(w) {
 			// Mid-line: after a value, the label starts a new cell.
 			prev := strings.TrimRight(line[:p], " \t*")
 			if prev != "" && strings.ContainsAny(prev[len(prev)-1:], ",(") {
@@ -95,6 +93,9 @@ func lineLabels(line string) []labelHit {
 		h, ok := labelAt(line, p)
 		if !ok {
 			continue
+		}
+		if mid && !isCap(w) && !h.colon {
+			continue // a lower-case label needs its colon: "…, datum: 2015-03-12"
 		}
 		out = append(out, h)
 		for k+1 < len(locs) && locs[k+1][0] < h.end {
