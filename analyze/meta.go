@@ -99,6 +99,9 @@ func (a *adoc) extractMeta(m *corpus.Model) {
 	if m.Adopted == nil {
 		a.adoptingBody(m)
 	}
+	if m.Adopted == nil {
+		a.proposedBody(m)
+	}
 }
 
 // validStartsAt reports whether the text after a validity label starts
@@ -314,6 +317,34 @@ func (a *adoc) adoptingBody(m *corpus.Model) {
 				if i := strings.Index(ev, " och "); i > 0 {
 					ev = ev[:i]
 				}
+				m.Adopted = &corpus.Event{By: corpus.Opt(b), Evidence: ev, Line: s.Line}
+				return
+			}
+		}
+	}
+}
+
+var reProposal = regexp.MustCompile(`\bforeslar\s+(?:att\s+)?(\S+)\s+(?:beslutar|besluta|antar|faststaller)\b`)
+
+// proposedBody finds the body a proposal asks to adopt the document: "Kommunstyrelsen
+// föreslår att kommunfullmäktige beslutar följande. Internationell strategi
+// för …, bilaga 1, antas". The statement may stand in a covering part.
+func (a *adoc) proposedBody(m *corpus.Model) {
+	for i, s := range a.sents {
+		mm := reProposal.FindStringSubmatch(fold(s.Text))
+		if mm == nil {
+			continue
+		}
+		b := bodyIn(mm[1])
+		if b == "" {
+			continue
+		}
+		ev := s.Text
+		for _, t := range a.sents[i:min(i+2, len(a.sents))] {
+			if t.Start != s.Start {
+				ev += " " + t.Text
+			}
+			if containsWord(t.Text, "antas", "fastställs", "godkänns") && docSelfRef(t.Text) {
 				m.Adopted = &corpus.Event{By: corpus.Opt(b), Evidence: ev, Line: s.Line}
 				return
 			}

@@ -639,3 +639,17 @@ func TestMunicipality(t *testing.T) {
 		}
 	}
 }
+
+func TestProposedAdoption(t *testing.T) {
+	text := "Tjänsteutlåtande\n\nKommunstyrelsen föreslår att kommunfullmäktige beslutar följande.\nStrategi för EU-arbete, bilaga 1, antas.\n"
+	d := newTestDoc("p.txt", []byte(text), "")
+	Analyze(d)
+	if a := d.Model.Adopted; a == nil || a.By != "Kommunfullmäktige" || a.Date != "" {
+		t.Errorf("adopted = %+v, want by Kommunfullmäktige without a date", a)
+	}
+	d = newTestDoc("p.txt", []byte("Policy\n\nKommunstyrelsen föreslår att kommunfullmäktige beslutar att avslå motionen.\n"), "")
+	Analyze(d)
+	if a := d.Model.Adopted; a != nil {
+		t.Errorf("adopted = %+v from a proposal about something else", a)
+	}
+}
