@@ -133,6 +133,14 @@ func actorAt(ts []tok, h int, text string) actorSpan {
 			i--
 		}
 	}
+	// Mid-sentence, a capitalised adjective is part of a role's name:
+	// "i samarbete med Internationell samordnare".
+	if i > 1 && i == h && isCap(ts[i-1].w) && !isAllCaps(ts[i-1].w) && text[ts[i-1].end:ts[i].start] == " " &&
+		!strings.ContainsAny(text[ts[i-2].end:ts[i-1].start], ".:;") {
+		if f := ts[i-1].f; strings.HasSuffix(f, "ell") || strings.HasSuffix(f, "isk") || strings.HasSuffix(f, "al") {
+			i--
+		}
+	}
 	if i >= 2 && ts[i-1].f == "i" && roleNouns[ts[i-2].f] {
 		i -= 2
 	}
@@ -453,9 +461,18 @@ func findResponsibilities(s sentence, last, roleHead string) []respFound {
 			}
 		}
 		// "i samarbete med X", "tillsammans med X"
+		partner := "" // "förvaltningen i samarbete med den internationella samordnaren prövar …": both do it
 		if k+2 < len(ts) && (ts[k].f == "i" && (ts[k+1].f == "samarbete" || ts[k+1].f == "samrad") || ts[k].f == "tillsammans") {
 			for q := k + 2; q < len(ts) && q <= k+7; q++ {
 				if _, _, ok := verbAt(ts, q); ok && !isActorWord(ts[q].w, ts[q].f) {
+					for p := k + 2; p < q; p++ {
+						if isActorWord(ts[p].w, ts[p].f) {
+							if psp := actorAt(ts, p, text); psp.j == q {
+								partner = mentionText(ts, psp, text)
+							}
+							break
+						}
+					}
 					k = q
 					break
 				}
@@ -474,6 +491,9 @@ func findResponsibilities(s sentence, last, roleHead string) []respFound {
 		}
 		if _, _, ok := verbAt(ts, k); ok {
 			chain(mentionText(ts, sp, text), k)
+			if partner != "" {
+				chain(partner, k)
+			}
 		}
 		h = sp.j - 1
 	}

@@ -202,6 +202,7 @@ func TestResponsibilities(t *testing.T) {
 		{"Ansvarig: Kommunledningskontoret", "", []string{"Kommunledningskontoret|ansvarar för"}},
 		{"Kontoret omprövar varje medlemskap inför varje ny mandatperiod.", "", []string{"Kontoret|omprövar"}},
 		{"Dokumentansvarig | Kommunledningsförvaltningen", "", []string{"Kommunledningsförvaltningen|ansvarar för"}},
+		{"Det är viktigt att förvaltningen i samarbete med Internationell samordnare prövar möjligheterna.", "", []string{"förvaltningen|prövar", "Internationell samordnare|prövar"}},
 		{"Staden deltar i nätverk.", "", nil},
 		{"Kommunfullmäktige antog 2008 riktlinjer för arbetet.", "", nil},
 	}
