@@ -1,6 +1,7 @@
 package web
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -605,6 +606,21 @@ func (s *Server) handleDownload(format string) http.HandlerFunc {
 			// Past the server's write timeout; an error means the
 			// connection does not support it, and the server's holds.
 			_ = http.NewResponseController(w).SetWriteDeadline(dl)
+		}
+		if format == reports.FormatXLSX && !p.filtered() {
+			v.xlsxOnce.Do(func() {
+				var buf bytes.Buffer
+				v.xlsxErr = rep.Write(&buf, opts)
+				v.xlsx = buf.Bytes()
+			})
+			if v.xlsxErr != nil {
+				w.Header().Del("Content-Disposition")
+				s.fail(w, r, http.StatusInternalServerError, v.xlsxErr)
+				return
+			}
+			w.Header().Set("Content-Length", strconv.Itoa(len(v.xlsx)))
+			w.Write(v.xlsx)
+			return
 		}
 		if err := rep.Write(ctxWriter{r.Context(), w}, opts); err != nil {
 			// The status is sent; the client sees a cut file.

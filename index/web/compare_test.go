@@ -348,6 +348,12 @@ func TestCompareCache(t *testing.T) {
 	if got := getAPICompare(t, ts, "/api/compare"); got.TotalDocuments != len(docs)-1 {
 		t.Errorf("%d documents before the change", got.TotalDocuments)
 	}
+	// The workbook of the whole comparison is made once.
+	_, x1 := get(t, ts, "/compare.xlsx")
+	_, x2 := get(t, ts, "/compare.xlsx")
+	if !strings.HasPrefix(x1, "PK") || x1 != x2 || string(v.xlsx) != x1 {
+		t.Errorf("workbook: %d and %d bytes, cached %d", len(x1), len(x2), len(v.xlsx))
+	}
 
 	// The corpus changes; the next request after the reload sees it.
 	lib.mu.Lock()
@@ -365,6 +371,9 @@ func TestCompareCache(t *testing.T) {
 	}
 	if n := lib.count(); n != 2 {
 		t.Errorf("the corpus was read %d times for two generations", n)
+	}
+	if _, x3 := get(t, ts, "/compare.xlsx"); x3 == x1 {
+		t.Error("the workbook of the old corpus is served after the change")
 	}
 }
 

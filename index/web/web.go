@@ -107,6 +107,12 @@ type corpusView struct {
 
 	mu      sync.Mutex
 	subsets map[string]*reports.Report // by filter key
+
+	// xlsx is the workbook of the whole comparison, made on first
+	// download: a spreadsheet library cannot write it row by row.
+	xlsxOnce sync.Once
+	xlsx     []byte
+	xlsxErr  error
 }
 
 // viewBuild is a corpusView being built for generation gen; done is closed
