@@ -83,6 +83,9 @@ func diaCue(toks []diaDtoken, i int, w string) float64 {
 	switch w {
 	case "än", "får", "för", "går", "sätt":
 	default:
+		if strings.HasSuffix(w, "man") || strings.HasSuffix(w, "män") {
+			return diaManCue(toks, i, w)
+		}
 		return 0
 	}
 	word := func(j int) string {
@@ -288,4 +291,39 @@ func (g *diaGlyphPrior) bonus(token, w string) float64 {
 		}
 	}
 	return b
+}
+
+// diaSingularHeads come before a noun in the singular ("en tjänsteman",
+// "varje handläggare"); diaPluralHeads before one in the plural.
+var (
+	diaSingularHeads = map[string]bool{"en": true, "ett": true, "varje": true, "ingen": true, "vilken": true, "denna": true, "annan": true}
+	diaPluralHeads   = map[string]bool{
+		"två": true, "tre": true, "fyra": true, "fem": true, "flera": true, "många": true, "alla": true,
+		"några": true, "dessa": true, "de": true, "andra": true, "inga": true, "våra": true, "sina": true,
+	}
+)
+
+// diaManCue decides -man against -män ("tjänsteman", "tjänstemän") by
+// agreement with the word before: an article, numeral or quantifier, or an
+// adjective, whose plural ends in -a ("ansvarig tjänsteman", "ansvariga
+// tjänstemän"). A reading that breaks agreement is as good as wrong.
+func diaManCue(toks []diaDtoken, i int, w string) float64 {
+	if i == 0 || toks[i].sepBefore {
+		return 0
+	}
+	prev := strings.ToLower(toks[i-1].final)
+	singular, plural := diaSingularHeads[prev], diaPluralHeads[prev]
+	if !singular && !plural && prev != "sig" && prev != "mig" && prev != "dig" {
+		for _, suf := range []string{"iga", "liga", "iska"} {
+			plural = plural || strings.HasSuffix(prev, suf)
+		}
+		for _, suf := range []string{"ig", "isk"} {
+			singular = singular || strings.HasSuffix(prev, suf)
+		}
+	}
+	switch {
+	case singular && strings.HasSuffix(w, "man"), plural && strings.HasSuffix(w, "män"):
+		return 2 * diaCueBonus
+	}
+	return 0
 }

@@ -51,6 +51,11 @@ func TestDiacriticsGrammarCues(t *testing.T) {
 		{"sätt after ett adj", "Arbetet ska ske pa ett enkelt sitt.", "Arbetet ska ske på ett enkelt sätt."},
 		{"sätt before som", "Vi arbetar pa samma sitt som tidigare.", "Vi arbetar på samma sätt som tidigare."},
 		{"sitt before a noun", "Kommunen gör sitt arbete väl.", "Kommunen gör sitt arbete väl."},
+		// -man/-män agree with the word before
+		{"singular after -ig", "Ansvarig tjansteman ska utses.", "Ansvarig tjänsteman ska utses."},
+		{"singular after en", "Det finns en tjansteman per enhet.", "Det finns en tjänsteman per enhet."},
+		{"plural after -iga", "Ansvariga tjansteman ska utses.", "Ansvariga tjänstemän ska utses."},
+		{"plural after många", "I staden finns manga man.", "I staden finns många män."},
 		// de/då: é is a misread å/ä/ö far more often than an accented e
 		{"då from dé", "Arbetet startade dé staden fick medel.", "Arbetet startade då staden fick medel."},
 	} {
