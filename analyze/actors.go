@@ -385,6 +385,20 @@ func findResponsibilities(s sentence, last, roleHead string) []respFound {
 					break
 				}
 			}
+			// "… och för att i årsredovisningen redovisa arbetet": a second
+			// duty coordinated inside the object.
+			for i := 2; i+1 < len(ow); i++ {
+				if fold(ow[i]) != "att" || fold(ow[i-1]) != "for" || fold(ow[i-2]) != "och" && fold(ow[i-2]) != "samt" {
+					continue
+				}
+				// Past a place phrase: "i årsredovisningen redovisa".
+				for k := i + 1; k < len(ow) && k <= i+4; k++ {
+					if vs := verbByForm[fold(strings.Trim(ow[k], ",."))]; vs != nil && responsibilityVerbs[vs[0]].Particle == "" && fold(ow[k]) != "ger" {
+						out = append(out, respFound{m, responsibilityVerbs[vs[0]].Present, strings.Join(ow[k+1:], " "), s})
+						break
+					}
+				}
+			}
 		}
 		// "ger kommunstyrelsen det övergripande ansvaret för …"
 		if responsibilityVerbs[vi].Present == "ger" || responsibilityVerbs[vi].Present == "uppdrar" {

@@ -203,6 +203,7 @@ func TestResponsibilities(t *testing.T) {
 		{"Kontoret omprövar varje medlemskap inför varje ny mandatperiod.", "", []string{"Kontoret|omprövar"}},
 		{"Dokumentansvarig | Kommunledningsförvaltningen", "", []string{"Kommunledningsförvaltningen|ansvarar för"}},
 		{"Det är viktigt att förvaltningen i samarbete med Internationell samordnare prövar möjligheterna.", "", []string{"förvaltningen|prövar", "Internationell samordnare|prövar"}},
+		{"Kommunstyrelsen ansvarar vidare för att samordna arbetet och för att i årsredovisningen redovisa arbetet.", "", []string{"Kommunstyrelsen|ansvarar för", "Kommunstyrelsen|redovisar"}},
 		{"Staden deltar i nätverk.", "", nil},
 		{"Kommunfullmäktige antog 2008 riktlinjer för arbetet.", "", nil},
 	}
