@@ -348,7 +348,13 @@ func (a *adoc) applyMetaFields(m *corpus.Model) {
 	by, date := a.field("by"), (*metaField)(nil)
 	for i := range a.fields {
 		f := &a.fields[i]
-		if f.Key != "date" || ParseDate(f.Value) == "" {
+		ds := FindDates(f.Value)
+		if f.Key != "date" || len(ds) == 0 {
+			continue
+		}
+		// The value is the date ("2015-03-12 § 23", "av KF den 3 maj 2015"),
+		// not a phrase that holds one ("Datum för nästa revidering: …").
+		if pre := fold(f.Value[:ds[0].Start]); len(pre) > 4 && !strings.HasPrefix(pre, "av ") && !strings.HasPrefix(pre, "den ") {
 			continue
 		}
 		// A bare "Datum" is the decision date only next to a body label.

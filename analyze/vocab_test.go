@@ -642,6 +642,15 @@ func TestMunicipality(t *testing.T) {
 	}
 }
 
+func TestHeaderDateIsTheValue(t *testing.T) {
+	text := "Riktlinjer för EU-arbete\n\nBeslutad av: Kommunstyrelsen\nDatum för nästa revidering: 2020-12-31\n\nSyfte\n\nText.\n"
+	d := newTestDoc("h.txt", []byte(text), "")
+	Analyze(d)
+	if a := d.Model.Adopted; a == nil || a.By != "Kommunstyrelsen" || a.Date != "" {
+		t.Errorf("adopted = %+v, want by Kommunstyrelsen without a date", a)
+	}
+}
+
 func TestProposedAdoption(t *testing.T) {
 	text := "Tjänsteutlåtande\n\nKommunstyrelsen föreslår att kommunfullmäktige beslutar följande.\nStrategi för EU-arbete, bilaga 1, antas.\n"
 	d := newTestDoc("p.txt", []byte(text), "")
