@@ -167,9 +167,51 @@ func (a *adoc) findMetaFields() {
 		hs := lineLabels(a.lines[i].text)
 		return len(hs) > 0 && strings.TrimLeft(a.lines[i].text[:hs[0].start], " \t|*0123456789") == ""
 	}
+	// A column of labels, then the column of their values in the same
+	// order (a table read column by column).
+	for i := 0; i < len(a.lines); i++ {
+		if a.metaLines[i] || !a.inMain(a.lines[i].start) {
+			continue
+		}
+		var labels, values []int
+		j := i
+		for j >= 0 {
+			if _, ok := labelOnly(j); !ok {
+				break
+			}
+			labels = append(labels, j)
+			j = nextText(j)
+		}
+		if len(labels) < 2 {
+			continue
+		}
+		for j >= 0 && len(values) < len(labels) {
+			if _, ok := labelOnly(j); ok {
+				break
+			}
+			v := strings.TrimSpace(cleanEvidence(a.lines[j].text))
+			if utf8.RuneCountInString(v) > 100 || strings.HasSuffix(v, ".") || reMDHeading.MatchString(a.lines[j].text) {
+				break
+			}
+			values = append(values, j)
+			j = nextText(j)
+		}
+		if len(values) != len(labels) {
+			i = labels[len(labels)-1]
+			continue
+		}
+		for k, li := range labels {
+			h, _ := labelOnly(li)
+			lt := a.lines[li].text
+			h.start += strings.Index(lt, strings.TrimSpace(lt))
+			add(h, a.lines[li], strings.TrimSpace(lt), a.lines[values[k]].text)
+			a.metaLines[li], a.metaLines[values[k]] = true, true
+		}
+		i = values[len(values)-1]
+	}
 	for i := range a.lines {
 		l := a.lines[i]
-		if l.bp || l.blank || !a.inMain(l.start) {
+		if l.bp || l.blank || !a.inMain(l.start) || a.metaLines[i] {
 			continue
 		}
 		t := l.text

@@ -597,6 +597,7 @@ func TestHeaderTables(t *testing.T) {
 		{"cells with blanks", "Dokumenttyp\n\nRiktlinjer\n\nDiarienummer\n\nKS 2015/0123\n\nBeslutad av\n\nKommunstyrelsen\n\nDatum\n\n2015-03-12\n\nGäller till och med\n\n2019-12-31"},
 		{"flattened", "Dokumenttyp Riktlinjer Beslutad av Kommunstyrelsen Datum 2015-03-12 Diarienummer KS 2015/0123 Gäller 2015-03-12 – 2019-12-31 Dokumentägare Kommunledningskontoret"},
 		{"rows", "Dokumenttyp Riktlinjer\nBeslutad av Kommunstyrelsen\nBeslutsdatum 2015-03-12\nDiarienummer KS 2015/0123\nGiltig till och med 2019-12-31"},
+		{"columns", "Dokumenttyp\nDiarienummer\nBeslutad av\nBeslutsdatum\nGäller till\nRiktlinjer\nKS 2015/0123\nKommunstyrelsen\n2015-03-12\n2019-12-31"},
 		{"lower-case labels", "Dokumenttyp: Riktlinjer\nBeslutad av: kommunstyrelsen, beslutsdatum: 2015-03-12, diarienummer: KS 2015/0123, giltig till: 2019-12-31"},
 	}
 	for _, tt := range tests {
