@@ -3,6 +3,7 @@ package repair
 import (
 	"math"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"styrdok/corpus/sv"
@@ -256,17 +257,30 @@ func diaIsGlyph(r rune) bool { return strings.ContainsRune("é#&4@¢", r) }
 
 // learn records what the glyphs of token became in reading w.
 func (g *diaGlyphPrior) learn(token, w string) {
-	if !strings.ContainsAny(token, "é#&4@¢") {
+	if !strings.ContainsAny(token, "éÉ#&4@¢") {
 		return
 	}
-	tr, wr := []rune(strings.ToLower(token)), []rune(strings.ToLower(w))
-	if len(tr) != len(wr) {
+	diaEachGlyph(token, w, func(glyph, letter rune) {
+		g.n[[2]rune{glyph, letter}]++
+		g.total[glyph]++
+	})
+}
+
+// diaEachGlyph calls f with each OCR glyph of token that reading w (of
+// the same length) reads as å, ä or ö, without allocating.
+func diaEachGlyph(token, w string, f func(glyph, letter rune)) {
+	if utf8.RuneCountInString(token) != utf8.RuneCountInString(w) {
 		return
 	}
-	for i, r := range tr {
-		if diaIsGlyph(r) && (wr[i] == 'å' || wr[i] == 'ä' || wr[i] == 'ö') {
-			g.n[[2]rune{r, wr[i]}]++
-			g.total[r]++
+	j := 0
+	for _, r := range token {
+		l, n := utf8.DecodeRuneInString(w[j:])
+		j += n
+		if r = unicode.ToLower(r); !diaIsGlyph(r) {
+			continue
+		}
+		if l = unicode.ToLower(l); l == 'å' || l == 'ä' || l == 'ö' {
+			f(r, l)
 		}
 	}
 }
@@ -274,22 +288,15 @@ func (g *diaGlyphPrior) learn(token, w string) {
 // bonus is the log odds the document's glyph readings give reading w of
 // token, against the three letters being equally likely.
 func (g *diaGlyphPrior) bonus(token, w string) float64 {
-	if g == nil || !strings.ContainsAny(token, "é#&4@¢") {
-		return 0
-	}
-	tr, wr := []rune(strings.ToLower(token)), []rune(strings.ToLower(w))
-	if len(tr) != len(wr) {
+	if g == nil || len(g.total) == 0 || !strings.ContainsAny(token, "éÉ#&4@¢") {
 		return 0
 	}
 	b := 0.0
-	for i, r := range tr {
-		if !diaIsGlyph(r) || g.total[r] < diaGlyphPriorMin {
-			continue
+	diaEachGlyph(token, w, func(glyph, letter rune) {
+		if t := g.total[glyph]; t >= diaGlyphPriorMin {
+			b += math.Log((float64(g.n[[2]rune{glyph, letter}]) + 0.5) / (float64(t) + 1.5) * 3)
 		}
-		if l := wr[i]; l == 'å' || l == 'ä' || l == 'ö' {
-			b += math.Log((float64(g.n[[2]rune{r, l}]) + 0.5) / (float64(g.total[r]) + 1.5) * 3)
-		}
-	}
+	})
 	return b
 }
 
