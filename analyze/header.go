@@ -441,6 +441,18 @@ func (a *adoc) applyMetaFields(m *corpus.Model) {
 			m.Adopted.Date = corpus.Opt(ParseDate(date.Value))
 		}
 	}
+	if f := a.field("doctypeby"); f != nil {
+		// "Dokumenttyp och beslutsinstans Riktlinje Kommunstyrelsen"
+		if b := bodyIn(f.Value); b != "" && m.Adopted != nil && m.Adopted.By == "" {
+			m.Adopted.By = corpus.Opt(b)
+		} else if b != "" && m.Adopted == nil {
+			m.Adopted = &corpus.Event{By: corpus.Opt(b), Evidence: f.Evidence, Line: f.Line}
+		}
+		if t := docTypeOf(f.Value); t != "" && a.field("doctype") == nil {
+			m.DocumentType = corpus.Opt(t)
+			a.d.Type = t
+		}
+	}
 	if f := a.field("doctype"); f != nil {
 		if t := docTypeOf(f.Value); t != "" {
 			m.DocumentType = corpus.Opt(t)

@@ -404,6 +404,9 @@ func (a *adoc) findTitle() (string, sentence) {
 			t = t[:i]
 		}
 		l := HeadingLabel(t)
+		if isTypeList(t) {
+			continue // "Strategi Program Plan Policy": a template's type legend
+		}
 		if docTypeOf(t) != "" && len(words(t)) <= 12 && len(words(t)) >= 2 && (l == "" || l == "ovrigt" || isFirst) {
 			return t, sentence{Text: h.Text, Line: a.rawLine(h.Start)}
 		}
@@ -502,7 +505,7 @@ func (a *adoc) topTitleLine() (string, sentence) {
 		}
 		c := strings.TrimSpace(cleanHeading(t))
 		ws := words(c)
-		if a.metaLines[i] || len(ws) < 2 || len(ws) > 12 || !isCap(c) || docTypeOf(c) == "" {
+		if a.metaLines[i] || len(ws) < 2 || len(ws) > 12 || !isCap(c) || docTypeOf(c) == "" || isTypeList(c) {
 			continue
 		}
 		if strings.ContainsAny(c[len(c)-1:], ".,;:!?") || strings.Contains(c, "|") || ParseDate(c) != "" ||
@@ -512,6 +515,21 @@ func (a *adoc) topTitleLine() (string, sentence) {
 		return c, sentence{Text: c, Line: l.raw}
 	}
 	return "", sentence{}
+}
+
+// isTypeList reports whether t is only a list of document types
+// ("Strategi Program Plan Policy Riktlinje Regler"), a template's legend.
+func isTypeList(t string) bool {
+	ws := words(t)
+	if len(ws) < 2 {
+		return false
+	}
+	for _, w := range ws {
+		if docTypeOf(w) == "" && !containsWord(w, "regler", "regel", "vision", "reglemente", "rutin", "rutiner", "handlingsplan") {
+			return false
+		}
+	}
+	return true
 }
 
 var reDocName = regexp.MustCompile(`(?i)\bdokumentnamn\s*[:|]?\s*(.+?)\s*(?:[|]|\s(?:dokumenttyp|fastställ\w*|beslut\w*|antagen|antaget|datum|dnr|diarie\w*|giltig\w*|dokumentansvarig|reviderad|senast|version)\b|$)`)

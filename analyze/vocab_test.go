@@ -652,6 +652,31 @@ func TestHeaderDateIsTheValue(t *testing.T) {
 	}
 }
 
+// TestTemplateHeaders covers header conventions of municipal document
+// templates: combined labels, legends of document types, empty fields.
+func TestTemplateHeaders(t *testing.T) {
+	tests := []struct{ name, text, title, typ, by, date, valid string }{
+		{"combined label", "Dokumenttyp och beslutsinstans Riktlinje Kommunstyrelsen Dokumentansvarig Kanslichef Dokumentnamn Riktlinje för EU-arbete Giltig till och med Tillsvidare",
+			"Riktlinje för EU-arbete", "riktlinjer", "Kommunstyrelsen", "", "tillsvidare"},
+		{"empty fields", "Namn på dokumentet: Internationell strategi Dokumenttyp: Strategi Beslutad av: Kommunfullmäktige Gäller: Tillsvidare Beslutad: Revideras: Internationell strategi",
+			"Internationell strategi", "strategi", "Kommunfullmäktige", "", "tillsvidare"},
+		{"type legend", "Strategi Program Plan Policy\nRiktlinjer för internationellt arbete\nBeslutat av: Kommunfullmäktige den 9 november 2016 Dokumentet gäller till och med: 31 december 2020",
+			"Riktlinjer för internationellt arbete", "riktlinjer", "Kommunfullmäktige", "2016-11-09", "2020-12-31"},
+	}
+	for _, tt := range tests {
+		d := newTestDoc("t.txt", []byte(strings.ReplaceAll(tt.text, `\n`, "\n")+"\n\nInledning\n\nText om arbetet.\n"), "")
+		Analyze(d)
+		m := d.Model
+		by, date := "", ""
+		if m.Adopted != nil {
+			by, date = string(m.Adopted.By), string(m.Adopted.Date)
+		}
+		if string(m.Title) != tt.title || string(m.DocumentType) != tt.typ || by != tt.by || date != tt.date || string(m.ValidUntil) != tt.valid {
+			t.Errorf("%s: title %q type %q by %q date %q valid %q", tt.name, m.Title, m.DocumentType, by, date, m.ValidUntil)
+		}
+	}
+}
+
 func TestProposedAdoption(t *testing.T) {
 	text := "Tjänsteutlåtande\n\nKommunstyrelsen föreslår att kommunfullmäktige beslutar följande.\nStrategi för EU-arbete, bilaga 1, antas.\n"
 	d := newTestDoc("p.txt", []byte(text), "")
