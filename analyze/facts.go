@@ -840,7 +840,7 @@ func (a *adoc) extractTwins(m *corpus.Model) {
 				rest = rest[:j]
 			}
 			for _, n := range splitNameList(rest) {
-				if len(words(n)) <= 3 && !seen[fold(n)] && !isRegionName(n) {
+				if len(words(n)) <= 3 && !seen[fold(n)] && !isRegionName(n) && !a.municipalityName(n) {
 					seen[fold(n)] = true
 					m.TwinCities = append(m.TwinCities, n)
 				}
@@ -879,7 +879,7 @@ func (a *adoc) twinListItems() []string {
 
 var (
 	reParensAny = regexp.MustCompile(`\s*\([^)]*\)`)
-	reTwinGlue  = regexp.MustCompile(`^(?:\s*(?:är|är\s+följande|med|i|:|,|finns\s+i|utgörs\s+av|består\s+av))+\s*`)
+	reTwinGlue  = regexp.MustCompile(`^(?:\s*(?:är|är\s+följande|med|mellan|i|:|,|finns\s+i|utgörs\s+av|består\s+av))+\s*`)
 )
 
 // isRegionName reports whether n is a country or region, not a town.
