@@ -416,8 +416,19 @@ func (a *adoc) applyMetaFields(m *corpus.Model) {
 			}
 		}
 	}
-	if body == "" && date != nil {
-		body = bodyIn(date.Value)
+	if body == "" {
+		// "Beslutad: KF 2015-03-12", "Antagen: kommunfullmäktige"
+		for i := range a.fields {
+			f := &a.fields[i]
+			if f.Key == "date" && fold(f.Label) != "datum" {
+				if body = bodyIn(f.Value); body != "" {
+					if by == nil {
+						by = f
+					}
+					break
+				}
+			}
+		}
 	}
 	if body != "" || date != nil {
 		ev, line := "", 0

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"styrdok/corpus"
@@ -505,7 +506,13 @@ func (a *adoc) topTitleLine() (string, sentence) {
 		}
 		c := strings.TrimSpace(cleanHeading(t))
 		ws := words(c)
-		if a.metaLines[i] || len(ws) < 2 || len(ws) > 12 || !isCap(c) || docTypeOf(c) == "" || isTypeList(c) {
+		letters := 0
+		for _, w := range ws {
+			if strings.IndexFunc(w, unicode.IsDigit) < 0 {
+				letters++
+			}
+		}
+		if a.metaLines[i] || letters < 2 || len(ws) > 12 || !isCap(c) || docTypeOf(c) == "" || isTypeList(c) {
 			continue
 		}
 		if strings.ContainsAny(c[len(c)-1:], ".,;:!?") || strings.Contains(c, "|") || ParseDate(c) != "" ||

@@ -429,6 +429,9 @@ func runInHeadings(line string, base int) []heading {
 		if reLetterhead.MatchString(text) {
 			continue
 		}
+		if h, ok := labelAt(strings.TrimRight(text, ":"), 0); ok && h.end == len(strings.TrimRight(text, ":")) && strings.HasSuffix(text, ":") {
+			continue // a header label: "Ansvarig:"
+		}
 		if chained && !vocab && (strings.ContainsAny(text, "0123456789") || len(words(text)) < 2 || !hasLowerWord(text)) {
 			continue
 		}
