@@ -20,6 +20,10 @@ var ErrNotFound = errors.New("no such document")
 // under docs/. Every write goes to a temporary file that is renamed into
 // place, so a crash never leaves a half-written document. A Store is safe
 // for concurrent use within one process.
+//
+// Each file begins with the document's Summary, so Summaries lists a large
+// corpus by reading the first bytes of each file; List and Get decode whole
+// documents. Callers that only show or filter a list should use Summaries.
 type Store struct {
 	Dir     string
 	mu      sync.Mutex
@@ -106,7 +110,7 @@ func (s *Store) Put(d *Document, replace bool) (PutResult, error) {
 	if old, ok := s.sources[d.Source]; ok && d.Source != "" && old != d.ID {
 		res.Replaced = old
 	}
-	data, err := json.Marshal(d)
+	data, err := encodeDocument(d)
 	if err != nil {
 		return res, fmt.Errorf("store %s: encode: %w", d.Source, err)
 	}
@@ -140,8 +144,8 @@ func (s *Store) loadSourcesLocked() error {
 	if s.sources != nil {
 		return nil
 	}
-	// Only the id and source of each file are kept: a large corpus is not
-	// held in memory to learn them.
+	// Only the summary at the head of each file is read: a large corpus
+	// is not decoded to learn the sources.
 	entries, err := os.ReadDir(filepath.Join(s.Dir, "docs"))
 	if err != nil {
 		return fmt.Errorf("list corpus %s: %w", s.Dir, err)
@@ -152,16 +156,12 @@ func (s *Store) loadSourcesLocked() error {
 		if !strings.HasSuffix(name, ".json") || strings.HasPrefix(name, ".") {
 			continue
 		}
-		data, err := os.ReadFile(filepath.Join(s.Dir, "docs", name))
+		sum, err := s.readSummary(strings.TrimSuffix(name, ".json"))
 		if err != nil {
 			continue // List reports unreadable files
 		}
-		var ref struct {
-			ID     string `json:"id"`
-			Source string `json:"source"`
-		}
-		if json.Unmarshal(data, &ref) == nil && ref.Source != "" && ref.ID == strings.TrimSuffix(name, ".json") {
-			s.sources[ref.Source] = ref.ID
+		if sum.Source != "" {
+			s.sources[sum.Source] = sum.ID
 		}
 	}
 	return nil

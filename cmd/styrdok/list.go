@@ -3,6 +3,8 @@ package main
 import (
 	"encoding/json"
 	"fmt"
+	"os"
+	"path/filepath"
 	"text/tabwriter"
 
 	"github.com/spf13/cobra"
@@ -24,16 +26,46 @@ type docSummary struct {
 	Changes      int    `json:"changes"`
 }
 
-func summarize(d *corpus.Document) docSummary {
-	s := docSummary{
-		ID: d.ID, Municipality: d.Municipality, Type: d.Type, Title: d.Title,
-		Format: d.Format, Source: d.Source, Size: d.Size,
-		Sections: len(d.Sections), Changes: len(d.Changes),
+func summaryRow(s corpus.Summary) docSummary {
+	return docSummary{
+		ID: s.ID, Municipality: s.Municipality, Type: s.Type, Title: s.Title,
+		Format: s.Format, Source: s.Source, Size: s.Size,
+		Sections: s.Sections, Goals: s.Goals, Changes: s.Changes,
 	}
-	if d.Model != nil {
-		s.Goals = len(d.Model.Goals)
+}
+
+// loadSummaries returns the summaries of the corpus a reading command uses
+// (see loadCorpus): from a store without decoding whole documents.
+func loadSummaries(g *globalOptions) ([]corpus.Summary, corpusSource, error) {
+	src := resolveCorpus(g)
+	if src.Embedded {
+		docs, src, err := loadCorpus(g)
+		if err != nil {
+			return nil, src, err
+		}
+		sums := make([]corpus.Summary, len(docs))
+		for i, d := range docs {
+			sums[i] = corpus.Summarize(d)
+		}
+		return sums, src, nil
 	}
-	return s
+	if _, err := os.Stat(filepath.Join(src.Dir, "docs")); err != nil {
+		return nil, src, fmt.Errorf("corpus %s: no store here (run styrdok ingest --corpus %s FILES first)", src.Dir, src.Dir)
+	}
+	st, err := corpus.OpenStore(src.Dir)
+	if err != nil {
+		return nil, src, err
+	}
+	sums, err := st.Summaries()
+	if err != nil {
+		if len(sums) == 0 {
+			return nil, src, err
+		}
+		if !g.Quiet {
+			fmt.Fprintln(g.Stderr, "styrdok: warning:", err)
+		}
+	}
+	return sums, src, nil
 }
 
 func newListCmd(g *globalOptions) *cobra.Command {
@@ -48,13 +80,13 @@ func newListCmd(g *globalOptions) *cobra.Command {
 }
 
 func runList(g *globalOptions) error {
-	docs, src, err := loadCorpus(g)
+	sums, src, err := loadSummaries(g)
 	if err != nil {
 		return err
 	}
-	rows := make([]docSummary, len(docs))
-	for i, d := range docs {
-		rows[i] = summarize(d)
+	rows := make([]docSummary, len(sums))
+	for i, s := range sums {
+		rows[i] = summaryRow(s)
 	}
 	if g.JSON {
 		enc := json.NewEncoder(g.Stdout)
