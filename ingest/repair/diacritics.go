@@ -1173,7 +1173,7 @@ func diaTokenCandidates(lx *sv.Lex, word string, head, strict bool, budget *int)
 		}
 		return cs
 	}
-	if w, ok := diaWholeSlips[string(rs)]; ok {
+	if w, ok := diaWholeSlips[string(rs)]; ok && diaPatternOf(word) != diaUpperCase {
 		return []diaRepl{{word: w, cost: 0.5, freq: lx.Freq(w)}}
 	}
 	if diaPatternOf(word) == diaMixedCase {

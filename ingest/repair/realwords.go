@@ -36,12 +36,18 @@ var diaSubjects = map[string]bool{
 	"man": true, "hen": true, "dessa": true, "ingen": true, "inga": true,
 }
 
+// diaSubjectCase are pronouns in the subject case, which never follow a
+// preposition ("får vi", never "för vi").
+var diaSubjectCase = map[string]bool{
+	"jag": true, "du": true, "han": true, "hon": true, "vi": true, "ni": true, "man": true, "hen": true,
+}
+
 // diaAfterFinite are adverbs that follow a finite verb ("får inte",
-// "går också") but not the preposition "för".
+// "får också") but hardly the preposition "för" ("för ofta" and "för
+// alltid" are left out).
 var diaAfterFinite = map[string]bool{
-	"inte": true, "också": true, "även": true, "gärna": true, "endast": true, "bara": true,
-	"enbart": true, "dock": true, "alltså": true, "därför": true, "ofta": true, "aldrig": true,
-	"alltid": true, "sällan": true, "nog": true,
+	"inte": true, "också": true, "även": true, "gärna": true, "dock": true, "alltså": true,
+	"därför": true, "aldrig": true, "nog": true,
 }
 
 // diaVerbAdverbials complete "i" to an adverbial or fixed phrase that
@@ -50,12 +56,13 @@ var diaVerbAdverbials = map[string]bool{
 	"vissa": true, "uppdrag": true, "regel": true, "huvudsak": true, "praktiken": true,
 }
 
-// diaGoParticles follow the verb "gå" ("går ut", "går vidare", "går bra").
+// diaGoParticles follow the verb "gå" ("går ut", "går vidare") but not
+// "göra" ("gör upp" and "gör bra" are left out).
 var diaGoParticles = map[string]bool{
 	"ut": true, "in": true, "till": true, "mot": true, "vidare": true, "igenom": true,
-	"över": true, "framåt": true, "bra": true, "hand": true, "emot": true, "åt": true,
+	"över": true, "framåt": true, "hand": true, "emot": true, "åt": true,
 	"förlorad": true, "förlorade": true, "förbi": true, "tillbaka": true, "fort": true,
-	"snabbt": true, "ner": true, "upp": true, "isär": true,
+	"snabbt": true, "ner": true, "isär": true,
 }
 
 // diaHowWords follow "går det" ("går det bra") but rarely "gör det".
@@ -82,7 +89,7 @@ var diaMannerTails = map[string]bool{
 // the readings its neighbours end up with.
 func diaCue(toks []diaDtoken, i int, w string) float64 {
 	switch w {
-	case "än", "får", "för", "går", "sätt":
+	case "än", "får", "för", "går", "sätt", "satt":
 	default:
 		if strings.HasSuffix(w, "man") || strings.HasSuffix(w, "män") {
 			return diaManCue(toks, i, w)
@@ -122,7 +129,7 @@ func diaCue(toks []diaDtoken, i int, w string) float64 {
 		// a subject pronoun before or after the verb, an adverb after it,
 		// or an adverbial that opens the field after a finite verb ("får
 		// i vissa fall", "får i uppdrag"), where "för" needs a noun phrase
-		if diaSubjects[prev] || diaSubjects[next] && next != "de" || diaAfterFinite[next] ||
+		if diaSubjects[prev] || diaSubjectCase[next] || diaAfterFinite[next] ||
 			next == "i" && diaVerbAdverbials[next2] {
 			return diaCueBonus
 		}
@@ -137,8 +144,16 @@ func diaCue(toks []diaDtoken, i int, w string) float64 {
 			diaGoParticles[next]:
 			return diaCueBonus
 		}
+	case "satt":
+		// the verb after its subject ("hon satt", "som satt")
+		if diaSubjects[prev] || prev == "som" {
+			return 2 * diaCueBonus // "hon sätt" is no Swedish
+		}
 	case "sätt":
-		if diaMannerHeads[prev] || endsClause || diaMannerTails[next] {
+		// "satt" (sat) is a verb that may end a clause or take "som"
+		// ("hon satt som ordförande"); only the heads decide it.
+		verb := strings.EqualFold(toks[i].word, "satt")
+		if diaMannerHeads[prev] || !verb && (endsClause || diaMannerTails[next]) {
 			return diaCueBonus
 		}
 	}

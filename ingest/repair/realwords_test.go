@@ -42,6 +42,8 @@ func TestDiacriticsGrammarCues(t *testing.T) {
 		{"får i uppdrag", "Nämnden fér i uppdrag att utreda frågan.", "Nämnden får i uppdrag att utreda frågan."},
 		{"för before att", "Det krävs mer resurser fér att nå målen.", "Det krävs mer resurser för att nå målen."},
 		{"för after a noun", "Ansvaret fér skolan ligger hos nämnden.", "Ansvaret för skolan ligger hos nämnden."},
+		{"för before dessa", "Planen gäller fér dessa grupper.", "Planen gäller för dessa grupper."},
+		{"för ofta", "Det sker fér ofta.", "Det sker för ofta."},
 		// går with "det går att", "går det bra", a particle
 		{"det går att", "Det gér att söka bidrag.", "Det går att söka bidrag."},
 		{"går det bra", "Nu gér det bra för kommunen.", "Nu går det bra för kommunen."},
@@ -50,6 +52,7 @@ func TestDiacriticsGrammarCues(t *testing.T) {
 		// sätt after "ett", "samma", before "som", at a clause end
 		{"sätt after ett adj", "Arbetet ska ske pa ett enkelt sitt.", "Arbetet ska ske på ett enkelt sätt."},
 		{"sätt before som", "Vi arbetar pa samma sitt som tidigare.", "Vi arbetar på samma sätt som tidigare."},
+		{"satt as a verb", "Hon satt som ordförande.", "Hon satt som ordförande."},
 		{"sitt before a noun", "Kommunen gör sitt arbete väl.", "Kommunen gör sitt arbete väl."},
 		// -man/-män agree with the word before
 		{"singular after -ig", "Ansvarig tjansteman ska utses.", "Ansvarig tjänsteman ska utses."},
@@ -71,6 +74,7 @@ func TestDiacriticsOCRShortAndSwapped(t *testing.T) {
 	for _, c := range []struct{ name, in, want string }{
 		{"lone r", "Syftet r att skapa nya kontakter.", "Syftet är att skapa nya kontakter."},
 		{"lone f", "Skolorna ska f nya lokaler.", "Skolorna ska få nya lokaler."},
+		{"upper-case code kept", "Betalning via EFT godtas.", "Betalning via EFT godtas."},
 		{"abbreviation kept", "Se s. 12 och t ex bilagan.", "Se s. 12 och t ex bilagan."},
 		{"rare word lost ö", "När trycket kar är det viktigt att planera.", "När trycket ökar är det viktigt att planera."},
 		{"three letters lost ä", "Av flera skl avstår staden.", "Av flera skäl avstår staden."},
