@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"styrdok/corpus"
@@ -36,9 +37,31 @@ var foldedMetaLabels = func() []struct{ Label, Key string } {
 	return out
 }()
 
+// metaLabelFirst holds the folded first words of the header labels, to
+// skip words that cannot start one without folding the line.
+var metaLabelFirst = func() map[string]bool {
+	m := map[string]bool{}
+	for _, l := range foldedMetaLabels {
+		w := l.Label
+		if i := strings.IndexAny(w, " ."); i >= 0 {
+			w = w[:i]
+		}
+		m[w] = true
+	}
+	return m
+}()
+
 // labelAt returns the header label that starts at byte p of line, if any.
 func labelAt(line string, p int) (labelHit, bool) {
 	rest := line[p:]
+	if len(rest) > 64 {
+		// Labels are short: fold only the start (cut at a rune boundary).
+		cut := 64
+		for cut < len(rest) && !utf8.RuneStart(rest[cut]) {
+			cut++
+		}
+		rest = rest[:cut]
+	}
 	f := fold(rest)
 	for _, l := range foldedMetaLabels {
 		if !strings.HasPrefix(f, l.Label) {
@@ -90,6 +113,13 @@ func lineLabels(line string) []labelHit {
 				continue
 			}
 		}
+		lw := w
+		if i := strings.IndexFunc(lw, func(r rune) bool { return !unicode.IsLetter(r) }); i >= 0 {
+			lw = lw[:i]
+		}
+		if !metaLabelFirst[fold(lw)] {
+			continue
+		}
 		h, ok := labelAt(line, p)
 		if !ok {
 			continue
@@ -116,7 +146,30 @@ var reTableSep = regexp.MustCompile(`^\s*\|?\s*:?-{2,}`)
 // the last kind are recorded in a.metaLines: they are not headings.
 func (a *adoc) findMetaFields() {
 	a.metaLines, a.metaRows, a.metaJoin = map[int]bool{}, map[int]bool{}, map[int]bool{}
+	hits := make([][]labelHit, len(a.lines))
+	for i, l := range a.lines {
+		if !l.blank && !l.bp {
+			t := strings.TrimRight(l.text, " \t|*:")
+			if len(t) > 1000 {
+				// A page on one line: its header fields, if any, open it.
+				cut := 1000
+				for cut > 0 && !utf8.RuneStart(t[cut]) {
+					cut--
+				}
+				t = t[:cut]
+			}
+			hits[i] = lineLabels(t)
+		}
+	}
 	add := func(h labelHit, line tline, label, value string) {
+		if len(value) > 300 {
+			// The last field of a page on one line: keep its start.
+			cut := 300
+			for cut > 0 && !utf8.RuneStart(value[cut]) {
+				cut--
+			}
+			value = value[:cut]
+		}
 		value = strings.Trim(cleanEvidence(value), " |:;,")
 		if value == "" {
 			return
@@ -132,7 +185,7 @@ func (a *adoc) findMetaFields() {
 			return labelHit{}, false
 		}
 		t := strings.TrimRight(l.text, " \t|*:")
-		hs := lineLabels(t)
+		hs := hits[i]
 		if len(hs) == 1 && strings.TrimLeft(t[:hs[0].start], " \t|*") == "" && hs[0].end == len(t) {
 			return hs[0], true
 		}
@@ -164,7 +217,7 @@ func (a *adoc) findMetaFields() {
 		if i < 0 || i >= len(a.lines) || a.lines[i].blank {
 			return false
 		}
-		hs := lineLabels(a.lines[i].text)
+		hs := hits[i]
 		return len(hs) > 0 && strings.TrimLeft(a.lines[i].text[:hs[0].start], " \t|*0123456789") == ""
 	}
 	// A column of labels, then the column of their values in the same
@@ -271,7 +324,7 @@ func (a *adoc) findMetaFields() {
 			add(h, l, strings.TrimSpace(t), v)
 			continue
 		}
-		hs := lineLabels(t)
+		hs := hits[i]
 		if len(hs) == 0 {
 			continue
 		}
