@@ -115,6 +115,24 @@ func (p compareParams) filterKey() string {
 
 func (p compareParams) filtered() bool { return len(p.Filters) > 0 }
 
+// match tells whether a document of municipality kommun and type typ,
+// adopted in year (0 when unknown), passes the filters. Names are compared
+// folded (Malmo finds Malmö); a year filter drops documents without a year.
+func (p compareParams) match(kommun, typ string, year int) bool {
+	if p.Kommun != "" && corpus.FoldName(kommun) != corpus.FoldName(p.Kommun) {
+		return false
+	}
+	if p.Type != "" && corpus.FoldName(typ) != corpus.FoldName(p.Type) {
+		return false
+	}
+	if p.YearFrom > 0 || p.YearTo > 0 {
+		if year == 0 || (p.YearFrom > 0 && year < p.YearFrom) || (p.YearTo > 0 && year > p.YearTo) {
+			return false
+		}
+	}
+	return true
+}
+
 // query returns the filters with the extra key/value pairs set.
 func (p compareParams) query(kv ...string) url.Values {
 	c := url.Values{}
@@ -149,25 +167,12 @@ func (v *corpusView) subset(p compareParams) *reports.Report {
 	if ok {
 		return rep
 	}
-	kommun, typ := corpus.FoldName(p.Kommun), corpus.FoldName(p.Type)
 	rep = v.report.Subset(func(d reports.DocRef, _ reports.Row) bool {
-		if kommun != "" && corpus.FoldName(d.Municipality) != kommun {
-			return false
+		typ, year := "", 0
+		if sum := v.byID[d.ID]; sum != nil {
+			typ, year = sum.Type, sum.year()
 		}
-		sum := v.byID[d.ID]
-		if typ != "" && (sum == nil || corpus.FoldName(sum.Type) != typ) {
-			return false
-		}
-		if p.YearFrom > 0 || p.YearTo > 0 {
-			y := 0
-			if sum != nil && len(sum.Adopted) >= 4 {
-				y, _ = strconv.Atoi(sum.Adopted[:4])
-			}
-			if y == 0 || (p.YearFrom > 0 && y < p.YearFrom) || (p.YearTo > 0 && y > p.YearTo) {
-				return false
-			}
-		}
-		return true
+		return p.match(d.Municipality, typ, year)
 	})
 	v.mu.Lock()
 	if len(v.subsets) >= maxSubsets || v.subsets == nil {
@@ -190,10 +195,14 @@ type facetOption struct {
 	Count int
 }
 
-func newCompareFacets(v *corpusView) compareFacets {
+func newCompareFacets(v *corpusView) compareFacets { return facetsOf(v.summary) }
+
+// facetsOf counts the municipalities and types of docs and spans their
+// adoption years.
+func facetsOf(docs []docSummary) compareFacets {
 	count := func(key func(docSummary) string) []facetOption {
 		n := map[string]int{}
-		for _, d := range v.summary {
+		for _, d := range docs {
 			if k := key(d); k != "" {
 				n[k]++
 			}
@@ -210,11 +219,8 @@ func newCompareFacets(v *corpusView) compareFacets {
 		Types:    count(func(d docSummary) string { return d.Type }),
 	}
 	lo, hi := 0, 0
-	for _, d := range v.summary {
-		if len(d.Adopted) < 4 {
-			continue
-		}
-		if y, err := strconv.Atoi(d.Adopted[:4]); err == nil && y > 1000 {
+	for _, d := range docs {
+		if y := d.year(); y > 1000 {
 			if lo == 0 || y < lo {
 				lo = y
 			}

@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"sort"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -28,23 +29,21 @@ type docSummary struct {
 	Goals        int    `json:"goals"`
 	Changes      int    `json:"changes"`
 	URL          string `json:"url"`
+	added        time.Time
 }
 
 func summarize(d *corpus.Document) docSummary {
-	s := docSummary{ID: d.ID, Municipality: d.Municipality, Title: d.Title, Type: d.Type,
-		Format: d.Format, Source: d.Source, Sections: len(d.Sections), Changes: len(d.Changes),
-		URL: "/doc/" + d.ID}
-	if m := d.Model; m != nil {
-		s.Goals = len(m.Goals)
-		if m.Adopted != nil {
-			s.Adopted = string(m.Adopted.Date)
-		}
-		if s.Type == "" {
-			s.Type = string(m.DocumentType)
-		}
-	}
-	return s
+	return fromSummary(corpus.Summarize(d))
 }
+
+func fromSummary(sum corpus.Summary) docSummary {
+	return docSummary{ID: sum.ID, Municipality: sum.Municipality, Title: sum.Title, Type: sum.Type,
+		Format: sum.Format, Source: sum.Source, Adopted: sum.Adopted, Sections: sum.Sections,
+		Goals: sum.Goals, Changes: sum.Changes, URL: "/doc/" + sum.ID, added: sum.Added}
+}
+
+// year returns the year of adoption, or 0.
+func (d docSummary) year() int { return corpus.Summary{Adopted: d.Adopted}.Year() }
 
 // getDocument looks a document up by ID; unknown IDs are a 404.
 func (s *Server) getDocument(id string) (*corpus.Document, int, error) {
@@ -340,33 +339,6 @@ func highlight(line string, hl map[string]bool) template.HTML {
 
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r)
-}
-
-// documentsPage is the data of the document list.
-type documentsPage struct {
-	Docs []docSummary
-}
-
-func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request) {
-	v, err := s.load(r.Context())
-	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, err)
-		return
-	}
-	s.render(w, r, http.StatusOK, "documents", documentsPage{Docs: v.summary})
-}
-
-func (s *Server) apiDocuments(w http.ResponseWriter, r *http.Request) {
-	v, err := s.load(r.Context())
-	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, err)
-		return
-	}
-	docs := v.summary
-	if docs == nil {
-		docs = []docSummary{}
-	}
-	writeJSON(w, r, http.StatusOK, docs)
 }
 
 func (s *Server) apiDocument(w http.ResponseWriter, r *http.Request) {

@@ -89,6 +89,7 @@ type Server struct {
 	mu       sync.Mutex
 	ix       *index.Index
 	view     *corpusView // nil until built for this generation
+	list     *docList    // the document list of this generation, if asked for
 	building *viewBuild  // the build under way, if any
 	gen      int         // counts reloads
 	checked  time.Time   // last Reload call
@@ -258,7 +259,7 @@ func (s *Server) maybeReloadLocked() {
 		return
 	}
 	old := s.ix
-	s.ix, s.view, s.building = ix, nil, nil
+	s.ix, s.view, s.building, s.list = ix, nil, nil, nil
 	s.gen++
 	if s.opts.Prepare {
 		s.startBuildLocked()
