@@ -269,20 +269,49 @@ func SortDocuments(docs []*Document) {
 // prefix of at least 4 characters, or a municipality name (case- and
 // diacritic-insensitive).
 func Find(docs []*Document, ref string) ([]*Document, error) {
+	at, err := find(len(docs), func(i int) (string, string) { return docs[i].ID, docs[i].Municipality }, ref)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]*Document, len(at))
+	for i, j := range at {
+		out[i] = docs[j]
+	}
+	return out, nil
+}
+
+// FindSummaries resolves a reference to summaries as Find does to
+// documents, so a command can read only the documents it names.
+func FindSummaries(sums []Summary, ref string) ([]Summary, error) {
+	at, err := find(len(sums), func(i int) (string, string) { return sums[i].ID, sums[i].Municipality }, ref)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]Summary, len(at))
+	for i, j := range at {
+		out[i] = sums[j]
+	}
+	return out, nil
+}
+
+// find returns the indexes of the n items (ID and municipality of item i
+// from key) that ref names; see Find.
+func find(n int, key func(i int) (id, town string), ref string) ([]int, error) {
 	ref = strings.TrimSpace(ref)
 	if ref == "" {
 		return nil, fmt.Errorf("empty reference: %w", ErrNotFound)
 	}
-	var byPrefix, byTown []*Document
-	for _, d := range docs {
-		if d.ID == ref {
-			return []*Document{d}, nil
+	var byPrefix, byTown []int
+	for i := range n {
+		id, town := key(i)
+		if id == ref {
+			return []int{i}, nil
 		}
-		if len(ref) >= 4 && strings.HasPrefix(d.ID, ref) {
-			byPrefix = append(byPrefix, d)
+		if len(ref) >= 4 && strings.HasPrefix(id, ref) {
+			byPrefix = append(byPrefix, i)
 		}
-		if FoldName(d.Municipality) == FoldName(ref) {
-			byTown = append(byTown, d)
+		if FoldName(town) == FoldName(ref) {
+			byTown = append(byTown, i)
 		}
 	}
 	switch {

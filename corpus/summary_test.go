@@ -246,3 +246,36 @@ func BenchmarkStoreSummaries(b *testing.B) {
 		}
 	}
 }
+
+// TestFindSummaries checks that summaries resolve references exactly as
+// documents do.
+func TestFindSummaries(t *testing.T) {
+	docs := []*Document{
+		{ID: "4586a6d220f2c6b6", Municipality: "Växjö"},
+		{ID: "37472513d9804273", Municipality: "Malmö"},
+		{ID: "3747ffff00000000", Municipality: "Malmö"},
+		{ID: "1111222233334444", Municipality: "Lund"},
+	}
+	sums := make([]Summary, len(docs))
+	for i, d := range docs {
+		sums[i] = Summarize(d)
+	}
+	for _, ref := range []string{"4586a6d220f2c6b6", "4586", "458", "3747", "37472", "malmo", " VÄXJÖ ", "Lund", "Borås", ""} {
+		fd, derr := Find(docs, ref)
+		fs, serr := FindSummaries(sums, ref)
+		var ids []string
+		for _, d := range fd {
+			ids = append(ids, d.ID)
+		}
+		var sids []string
+		for _, s := range fs {
+			sids = append(sids, s.ID)
+		}
+		if !reflect.DeepEqual(ids, sids) || (derr == nil) != (serr == nil) || errors.Is(derr, ErrNotFound) != errors.Is(serr, ErrNotFound) {
+			t.Errorf("%q: Find = %v, %v; FindSummaries = %v, %v", ref, ids, derr, sids, serr)
+		}
+	}
+	if got, err := FindSummaries(sums, "malmo"); err != nil || len(got) != 2 || got[0].ID != "37472513d9804273" {
+		t.Errorf("FindSummaries(malmo) = %+v, %v", got, err)
+	}
+}

@@ -53,11 +53,7 @@ func resolveDocuments(g *globalOptions, ref string) ([]*corpus.Document, error) 
 		}
 		return []*corpus.Document{d}, nil
 	}
-	docs, _, err := loadCorpus(g)
-	if err != nil {
-		return nil, err
-	}
-	return corpus.Find(docs, ref)
+	return findDocuments(g, ref)
 }
 
 func runExtract(g *globalOptions, ref string) error {

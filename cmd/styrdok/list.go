@@ -122,3 +122,38 @@ func truncate(s string, n int) string {
 	}
 	return string(r[:n-1]) + "…"
 }
+
+// findDocuments returns the documents ref names (an ID, a unique ID prefix
+// or a municipality; see corpus.Find) in the corpus a reading command uses.
+// From a store it resolves ref with the summaries and reads only the
+// documents found.
+func findDocuments(g *globalOptions, ref string) ([]*corpus.Document, error) {
+	if resolveCorpus(g).Embedded {
+		docs, _, err := loadCorpus(g)
+		if err != nil {
+			return nil, err
+		}
+		return corpus.Find(docs, ref)
+	}
+	sums, src, err := loadSummaries(g)
+	if err != nil {
+		return nil, err
+	}
+	found, err := corpus.FindSummaries(sums, ref)
+	if err != nil {
+		return nil, err
+	}
+	st, err := corpus.OpenStore(src.Dir)
+	if err != nil {
+		return nil, err
+	}
+	docs := make([]*corpus.Document, 0, len(found))
+	for _, s := range found {
+		d, err := st.Get(s.ID)
+		if err != nil {
+			return nil, err
+		}
+		docs = append(docs, d)
+	}
+	return docs, nil
+}

@@ -34,11 +34,7 @@ func newShowCmd(g *globalOptions) *cobra.Command {
 }
 
 func runShow(g *globalOptions, opts showOptions, ref string) error {
-	docs, _, err := loadCorpus(g)
-	if err != nil {
-		return err
-	}
-	found, err := corpus.Find(docs, ref)
+	found, err := findDocuments(g, ref)
 	if err != nil {
 		return err
 	}
