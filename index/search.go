@@ -10,8 +10,11 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/searcher"
+	bindex "github.com/blevesearch/bleve_index_api"
 )
 
 type bleveQuery = query.Query
@@ -306,11 +309,6 @@ func (ix *Index) buildQuery(req Request) (bleveQuery, []matcher, []string, error
 // returns nil for a clause that analyses to nothing (stop words).
 func termQuery(raw string, c clause) (bleveQuery, matcher, error) {
 	ws := analyzeWords([]byte(c.text))
-	term := func(field string, t []byte) bleveQuery {
-		q := bleve.NewTermQuery(string(t))
-		q.SetField(field)
-		return q
-	}
 	switch c.kind {
 	case kindWord, kindPhrase:
 		switch len(ws) {
@@ -318,26 +316,24 @@ func termQuery(raw string, c clause) (bleveQuery, matcher, error) {
 			return nil, nil, nil
 		case 1:
 			w := ws[0]
-			// Every word is in text by its plain stem; words with
-			// diacritics are also in fold by their folded stem. The
-			// folded stem is looked up in both, so any spelling finds
-			// any other; the exact spelling matches twice and ranks higher.
-			qs := []bleveQuery{term(fieldText, w.plain), term(fieldFold, w.folded)}
-			if string(w.folded) != string(w.plain) {
-				qs = append(qs, term(fieldText, w.folded))
-			}
-			return bleve.NewDisjunctionQuery(qs...), termMatcher{plain: string(w.plain), folded: string(w.folded)}, nil
+			return wordQuery(w), termMatcher{plain: string(w.plain), folded: string(w.folded)}, nil
 		}
-		qs := make([]bleveQuery, 0, len(ws)-1)
+		// The pairs select the sections with the phrase; they carry no
+		// frequencies, so the phrase's words rank them.
+		qs := make([]bleveQuery, 0, 2*len(ws)-1)
 		pm := phraseMatcher{stems: []string{string(ws[0].folded)}, gaps: []int{0}}
 		for i := 1; i < len(ws); i++ {
 			gap := ws[i].pos - ws[i-1].pos - 1
-			qs = append(qs, term(fieldPair, pairTerm(ws[i-1].folded, ws[i].folded, gap)))
+			qs = append(qs, selectTerm{field: fieldPair, term: pairTerm(ws[i-1].folded, ws[i].folded, gap)})
 			pm.stems = append(pm.stems, string(ws[i].folded))
 			pm.gaps = append(pm.gaps, gap)
 		}
-		if len(qs) == 1 {
-			return qs[0], pm, nil
+		seen := map[string]bool{}
+		for _, w := range ws {
+			if !seen[string(w.folded)] {
+				seen[string(w.folded)] = true
+				qs = append(qs, wordQuery(w))
+			}
 		}
 		return bleve.NewConjunctionQuery(qs...), pm, nil
 	case kindFuzzy:
@@ -373,6 +369,37 @@ func termQuery(raw string, c clause) (bleveQuery, matcher, error) {
 		return bleve.NewDisjunctionQuery(qs...), pm, nil
 	}
 	return nil, nil, nil
+}
+
+// selectTerm is a term query that selects without scoring: its hits score
+// 0 and its term's frequencies are not read. The pair field has none (a
+// bleve term query would score its hits NaN).
+type selectTerm struct {
+	field string
+	term  []byte
+}
+
+// Searcher implements bleve's query.Query.
+func (q selectTerm) Searcher(ctx context.Context, r bindex.IndexReader, _ mapping.IndexMapping, opts search.SearcherOptions) (search.Searcher, error) {
+	opts.Score = "none"
+	return searcher.NewTermSearcherBytes(ctx, r, q.term, q.field, 1, opts)
+}
+
+// wordQuery finds a word in any spelling. Every word is in text by its
+// plain stem; words with diacritics are also in fold by their folded stem.
+// The folded stem is looked up in both, so any spelling finds any other;
+// the exact spelling matches twice and ranks higher.
+func wordQuery(w word) bleveQuery {
+	term := func(field string, t []byte) bleveQuery {
+		q := bleve.NewTermQuery(string(t))
+		q.SetField(field)
+		return q
+	}
+	qs := []bleveQuery{term(fieldText, w.plain), term(fieldFold, w.folded)}
+	if string(w.folded) != string(w.plain) {
+		qs = append(qs, term(fieldText, w.folded))
+	}
+	return bleve.NewDisjunctionQuery(qs...)
 }
 
 // norm is how filter values compare: trimmed, lower case, folded.
