@@ -50,6 +50,17 @@ func (a *adoc) extractGoals(m *corpus.Model) {
 			continue
 		}
 		sents := bySec[si]
+		// "Mål 1: Ökad extern finansiering." opens each goal's paragraph.
+		numbered := 0
+		for _, s := range sents {
+			if mm := reGoalHeading.FindStringSubmatch(strings.TrimRight(s.Text, ". ")); mm != nil {
+				add(mm[1], sec.Label, s.Line)
+				numbered++
+			}
+		}
+		if numbered > 0 {
+			continue
+		}
 		var items []sentence
 		leadIn := ""
 		for _, s := range sents {
@@ -386,8 +397,22 @@ func secondaryHit(gap string) bool {
 	if object {
 		return true
 	}
-	g := strings.TrimSpace(gap)
-	return strings.HasSuffix(" "+g, " vid") || strings.HasSuffix(g, "i samband med") || strings.HasSuffix(g, "inom ramen for")
+	// The occasion or means: "vid rapportering", "genom en årlig rapport".
+	for len(ws) > 0 {
+		switch ws[len(ws)-1] {
+		case "en", "ett", "den", "det", "de", "arlig", "arliga", "sin", "sitt", "sina", "skriftlig", "muntlig":
+			ws = ws[:len(ws)-1]
+			continue
+		}
+		break
+	}
+	g := " " + strings.Join(ws, " ")
+	for _, p := range []string{" vid", " genom", " i samband med", " inom ramen for", " i form av"} {
+		if strings.HasSuffix(g, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // emptyLabelRow reports whether the text after a follow-up keyword is the

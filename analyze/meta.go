@@ -631,7 +631,7 @@ func (a *adoc) documentType(title string) string {
 var (
 	reVisionIs    = regexp.MustCompile(`(?i)\bvision(?:en)?\s+(?:är|ar)\s+(?:att\s+)?(.+)$`)
 	reVisionOm    = regexp.MustCompile(`(?i)\bvision(?:en)?\s+om\s+(.+?)(?:[.;]|$)`)
-	reVisionColon = regexp.MustCompile(`(?i)\b(?:vision|mål och inriktning)\s*:\s*(.+)$`)
+	reVisionColon = regexp.MustCompile(`(?i)\b(?:vision(?:\s+(?:19|20)\d\d)?|mål och inriktning)\s*:\s*(.+)$`)
 )
 
 // findVision returns the municipality's vision the document states.

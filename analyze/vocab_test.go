@@ -555,6 +555,7 @@ func TestFollowUps(t *testing.T) {
 		{"Den senaste uppföljningen visade att arbetet gick bra.", ""},
 		{"Uppföljning: Kommunstyrelsen", "uppfoljning/unspecified/Kommunstyrelsen"},
 		{"Kansliet samordnar arbetet och följer upp handlingsplanen.", "uppfoljning/unspecified/Kansliet"},
+		{"Uppföljning sker genom en årlig rapport till kommunstyrelsen.", "uppfoljning/P1Y/"},
 		{"Uppföljningen av arbetet bör integreras vid rapportering av ordinarie verksamhet.", "uppfoljning/unspecified/"},
 		{"För uppföljning ansvarar: Dokumentet gäller för: alla nämnder", ""},
 		{"För revidering ansvarar: Kommunstyrelsen\n\nPolicyn ska revideras senast.", "revidering/unspecified/Kommunstyrelsen"},
