@@ -876,9 +876,33 @@ func (a *adoc) extractTwins(m *corpus.Model) {
 }
 
 // twinListItems returns the names listed as items in sections whose
-// heading names twin towns ("Våra vänorter": "- Lemvig, Danmark").
+// heading names twin towns ("Våra vänorter": "- Lemvig, Danmark"), and
+// the first cells of a table there ("| Keila | Estland | 1992 |").
 func (a *adoc) twinListItems() []string {
 	var out []string
+	for _, sec := range a.secs {
+		twinSec := false
+		for _, t := range tokenize(sec.Text) {
+			twinSec = twinSec || isTwinWord(t.f)
+		}
+		if !twinSec || !a.inMain(sec.Start) {
+			continue
+		}
+		for i := a.lineAt(sec.BodyStart); i < len(a.lines) && a.lines[i].start < sec.BodyEnd; i++ {
+			t := strings.TrimSpace(a.lines[i].text)
+			if !strings.Contains(t, "|") || reTableSep.MatchString(t) {
+				continue
+			}
+			if i+1 < len(a.lines) && reTableSep.MatchString(strings.TrimSpace(a.lines[i+1].text)) {
+				continue // the header row
+			}
+			cells := strings.Split(strings.Trim(t, "| "), "|")
+			n := strings.TrimSpace(cleanEvidence(cells[0]))
+			if ws := words(n); len(ws) >= 1 && len(ws) <= 3 && isCap(n) && !isNumber(n) && !isRegionName(n) && !isTwinWord(fold(ws[0])) {
+				out = append(out, n)
+			}
+		}
+	}
 	for _, s := range a.sents {
 		if !s.Item || s.Sec < 0 || !a.inMain(s.Start) {
 			continue

@@ -159,6 +159,10 @@ func (a *adoc) adoptionIn(m *corpus.Model, s sentence, f string) {
 		if pastAdoption[w] && selfRef(f) {
 			isAdopt = true
 		}
+		// "Beslutade av kommunstyrelsen 2019-09-03": the plural participle.
+		if w == "beslutade" && strings.HasPrefix(fold(strings.TrimLeft(s.Text[loc[1]:], " ")), "av ") {
+			isAdopt = true
+		}
 		// "Beslut: KF 2015-03-12 § 23" (a label, not the noun in prose)
 		if w == "beslut" && strings.HasPrefix(s.Text[loc[1]:], ":") {
 			isAdopt = true

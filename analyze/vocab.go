@@ -421,7 +421,7 @@ var docTypeWords = []struct{ Word, Type string }{
 // adoptionWords begin a statement of adoption ("antogs av", "Fastställd av:").
 var adoptionWords = []string{
 	"antagen", "antaget", "antagna", "antogs", "antas", "fastställd", "fastställt",
-	"fastställdes", "beslutad", "beslutat", "beslutades", "godkänd", "godkänt",
+	"fastställdes", "beslutad", "beslutat", "beslutades", "godkänd", "godkänt", "fastställda", "godkända",
 	"godkändes", "fastställt/upprättad", "beslutsdatum", "antagandedatum",
 }
 
@@ -452,7 +452,7 @@ var metaLabels = []struct{ Label, Key string }{
 	{"beslutad av", "by"}, {"beslutat av", "by"}, {"fastställd av", "by"}, {"fastställt av", "by"},
 	{"antagen av", "by"}, {"antaget av", "by"}, {"antagna av", "by"}, {"beslutsinstans", "by"},
 	{"beslutande instans", "by"}, {"beslutande organ", "by"}, {"beslutsfattare", "by"},
-	{"godkänd av", "by"}, {"godkänt av", "by"},
+	{"godkänd av", "by"}, {"godkänt av", "by"}, {"beslutade av", "by"}, {"fastställda av", "by"},
 	{"beslutsdatum", "date"}, {"datum för beslut", "date"}, {"datum för antagande", "date"},
 	{"antagandedatum", "date"}, {"fastställelsedatum", "date"}, {"antagen", "date"},
 	{"antaget", "date"}, {"fastställd", "date"}, {"fastställt", "date"}, {"beslutad", "date"},

@@ -341,6 +341,7 @@ func TestTwinCities(t *testing.T) {
 		{"Därtill finns vänskapsort Kuopio i Finland.", "Kuopio"},
 		{"Staden har vänskapsavtal med Dalian i Kina och Sankt Petersburg i Ryssland.", "Dalian|Sankt Petersburg"},
 		{"Vänortsavtal tecknas av kommunstyrelsen.", ""},
+		{"## Våra vänorter\n\n| Vänort | Land | Sedan |\n|---|---|---|\n| Keila | Estland | 1992 |\n| Lunner | Norge | 1948 |", "Keila|Lunner"},
 		{"Exempelby har sedan länge vänorter i Aabybro i Danmark, Keila i Estland, Nurmijärvi i Finland och Lunner i Norge.", "Aabybro|Keila|Nurmijärvi|Lunner"},
 		{"Exempelby kommun har vänortssamarbete. Vänortssamarbetet mellan Exempelby kommun, Aabybro i Danmark och Lunner i Norge fortsätter.", "Aabybro|Lunner"},
 		{"Exempelbys vänorter är Keila i Estland och Lunner i Norge.", "Keila|Lunner"},
