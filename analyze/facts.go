@@ -656,6 +656,10 @@ func (a *adoc) extractNetworks(m *corpus.Model) {
 		for _, w := range []string{"och ", "samt ", "i "} {
 			n = strings.TrimPrefix(n, w)
 		}
+		// "Interreg-projektet Green Cities Network": the descriptor is no part of the name.
+		if loc := reDescriptor.FindStringIndex(n); loc != nil && loc[1] < len(n) {
+			n = n[loc[1]:]
+		}
 		if len(n) < 3 || seen[fold(n)] || isActorPhrase(n) {
 			return
 		}
@@ -874,6 +878,8 @@ func (a *adoc) extractTwins(m *corpus.Model) {
 		}
 	}
 }
+
+var reDescriptor = regexp.MustCompile(`^\p{L}+-\p{Ll}+(?:et|en|na)\s+`)
 
 // twinListItems returns the names listed as items in sections whose
 // heading names twin towns ("Våra vänorter": "- Lemvig, Danmark"), and

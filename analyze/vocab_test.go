@@ -379,6 +379,7 @@ func TestNetworks(t *testing.T) {
 		{"Kontoret samordnar medlemskapen i organisationerna Energy Cities, Nordic Council of Local Authorities och Climate Alliance.", "Climate Alliance|Energy Cities|Nordic Council of Local Authorities"},
 		{"Polisen och kommunen samverkar i trygghetsfrågor.", ""},
 		{"Kommunen deltar i Eurocities, Covenant of Mayors och ICLEI.", "Covenant of Mayors|Eurocities|ICLEI"},
+		{"Kommunen deltar i EU-projektet Green Cities Network.", "Green Cities Network"},
 		{"## Nätverk och medlemskap\n\n- Energy Cities\n- Nordiska vänortsföreningen (sedan 1990)\n- Regionens EU-kontor, Bryssel", "Energy Cities|Nordiska vänortsföreningen|Regionens EU-kontor"},
 	}
 	for _, tt := range tests {
