@@ -11,7 +11,7 @@ import (
 )
 
 var (
-	rePurpose   = regexp.MustCompile(`(?i)(?:\bi\s+syfte\s+att|\bsyftet\s+med\b.*?\s(?:är|ar)\s+(?:därför\s+|darfor\s+)?att|\bsyftar\s+till\s+att|\bsyftet\s+(?:är|ar)\s+att)\s+(.+)$`)
+	rePurpose   = regexp.MustCompile(`(?i)(?:\bi\s+syfte\s+att|\bsyftet\s+med\b.*?\s(?:är|ar)\s+(?:därför\s+|darfor\s+)?att|\bsyftar\s+till\s+att|\bsyftet\s+(?:är|ar)\s+att|\b(?:målet|målsättningen|ambitionen)(?:\s+(?:med|för)\s+[^.]{1,60}?)?\s+(?:är|ar)\s+att)\s+(.+)$`)
 	reListIntro = regexp.MustCompile(`(?i)(?:bidra\s+till\s+att|syftar\s+till\s+att|syftet\s+är\s+att|för\s+att|genom\s+att|följande)\s*:\s*`)
 )
 

@@ -696,3 +696,17 @@ func TestProposedAdoption(t *testing.T) {
 		t.Errorf("adopted = %+v from a proposal about something else", a)
 	}
 }
+
+func TestGoalsFromPurposeProse(t *testing.T) {
+	text := "Strategi för EU-arbete\n\nSyfte och mål\n\nSyftet med strategin är att ge en gemensam riktning. Målet är att kommunen ska öka sitt deltagande i EU-projekt. Det övergripande målet för arbetet är att stärka kommunens konkurrenskraft.\n"
+	d := newTestDoc("g.txt", []byte(text), "")
+	Analyze(d)
+	var got []string
+	for _, g := range d.Model.Goals {
+		got = append(got, g.Text)
+	}
+	want := "ge en gemensam riktning|kommunen ska öka sitt deltagande i EU-projekt|stärka kommunens konkurrenskraft"
+	if strings.Join(got, "|") != want {
+		t.Errorf("goals = %q, want %q", strings.Join(got, "|"), want)
+	}
+}
