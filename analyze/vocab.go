@@ -417,6 +417,7 @@ var docTypeWords = []struct{ Word, Type string }{
 	{"policy", "policy"}, {"policyn", "policy"}, {"policys", "policy"},
 	{"program", "program"}, {"programmet", "program"},
 	{"plan", "plan"}, {"planen", "plan"}, {"handlingsplan", "plan"}, {"handlingsplanen", "plan"},
+	{"verksamhetsplan", "plan"}, {"aktivitetsplan", "plan"}, {"åtgärdsplan", "plan"},
 }
 
 // adoptionWords begin a statement of adoption ("antogs av", "Fastställd av:").
