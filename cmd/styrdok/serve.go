@@ -54,7 +54,8 @@ or 2018-2022); the page and the API show each table a page at a time
 (tabell=overview|themes|actors|goals, sida=N, per=N up to 500, default
 50) and say how many rows there are; belagg=1 puts every evidence sentence
 into the answer (the API gives document and line otherwise). Downloads hold
-every row of the filtered set. The corpus is read and compared once when
+every row of the filtered set. The document list (/docs, /api/documents)
+takes the same filters, sida and per, and ordning=kommun|antagen|tillagd. The corpus is read and compared once when
 the server starts and again when a batch or ingest run changes it.
 
 It listens on the loopback interface only unless --addr says otherwise, and
