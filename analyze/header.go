@@ -330,6 +330,14 @@ func (a *adoc) findMetaFields() {
 		}
 		first := strings.TrimLeft(t[:hs[0].start], " \t|*0123456789") == ""
 		row := first && (len(hs) >= 2 || startsLabel(i-1) || startsLabel(i+1))
+		if first && len(hs) == 1 && !row {
+			// One label and a date or number alone on the line:
+			// "Sammanträdesdatum 2020-11-23", "Dnr KS 2020/551".
+			v := strings.TrimSpace(t[hs[0].valStart:])
+			if ds := FindDates(v); len(v) <= 40 && (len(ds) > 0 && ds[0].Start == 0 || hs[0].key == "dnr") {
+				row = true
+			}
+		}
 		if (row || first && hs[0].colon) && utf8.RuneCountInString(t) <= 200 {
 			a.metaRows[i] = true
 		}

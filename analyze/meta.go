@@ -318,11 +318,15 @@ func (a *adoc) adoptingBody(m *corpus.Model) {
 			b := bodyIn(ws[0])
 			v := fold(ws[1])
 			if b != "" && (v == "antar" || v == "faststaller") && docSelfRef(strings.Join(ws[2:], " ")) {
-				ev := s.Text
-				if i := strings.Index(ev, " och "); i > 0 {
-					ev = ev[:i]
-				}
+				ev := clauseEnd(s.Text)
 				m.Adopted = &corpus.Event{By: corpus.Opt(b), Evidence: ev, Line: s.Line}
+				// The decision of a minutes extract: "Sammanträdesdatum
+				// 2020-11-23 … Kommunstyrelsen antar riktlinjer för …".
+				if f := a.field("meetingdate"); f != nil && f.Start < s.Start {
+					if d := ParseDate(f.Value); d != "" {
+						m.Adopted.Date = corpus.Opt(d)
+					}
+				}
 				return
 			}
 		}
@@ -357,6 +361,26 @@ func (a *adoc) proposedBody(m *corpus.Model) {
 	}
 }
 
+// clauseEnd cuts an adoption statement after the adopted document: before
+// "att gälla från …" or before "och" with a new verb ("… strategin och
+// ger kommunstyrelsen …"), not inside a name ("resor och besök").
+func clauseEnd(t string) string {
+	if j := strings.Index(t, " att gälla"); j > 0 {
+		return t[:j]
+	}
+	for off := 0; ; {
+		j := strings.Index(t[off:], " och ")
+		if j < 0 {
+			return t
+		}
+		j += off
+		if ws := words(t[j+len(" och "):]); len(ws) > 0 && (verbByForm[fold(ws[0])] != nil || bodyIn(ws[0]) != "") {
+			return t[:j]
+		}
+		off = j + len(" och ")
+	}
+}
+
 // adoptedTitle returns the document named as the object of an adoption
 // sentence ("Kommunfullmäktige antar Exempelstads strategi för
 // internationellt arbete"), or "".
@@ -371,9 +395,7 @@ func adoptedTitle(ev string) string {
 	}
 	i := strings.Index(ev, ws[1]) + len(ws[1])
 	t := strings.TrimSpace(ev[i:])
-	if j := strings.Index(t, " och "); j > 0 {
-		t = t[:j]
-	}
+	t = clauseEnd(t)
 	t = strings.TrimRight(t, " .,")
 	if docTypeOf(t) == "" || len(words(t)) > 10 || strings.HasPrefix(fold(t), "den ") || strings.HasPrefix(fold(t), "denna ") {
 		return ""

@@ -304,6 +304,9 @@ func (a *adoc) plainHeading(i int, c string) (heading, bool) {
 	if t := strings.TrimSpace(l.text); strings.HasPrefix(t, "*") && !strings.HasPrefix(t, "**") && !strings.HasSuffix(t, "*") {
 		return heading{}, false // the first line of a wrapped italic paragraph
 	}
+	if next := a.nextAdjacent(i); next >= 0 && a.metaRows[next] && len(ws) <= 2 {
+		return heading{}, false // a letterhead line over a header row: "Kommunstyrelsen / Sammanträdesdatum …"
+	}
 	if a.part(l.start) == PartCoverLetter || a.part(l.start) == PartDistribution {
 		return heading{}, false
 	}

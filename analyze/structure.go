@@ -199,10 +199,18 @@ func (a *adoc) labelSections() {
 			body[s.Sec] = append(body[s.Sec], s.Text)
 		}
 	}
+	headCount := map[string]int{}
+	for _, s := range a.secs {
+		headCount[fold(s.Text)]++
+	}
 	for i := range a.secs {
 		s := &a.secs[i]
 		// The title of the document (or of a part) heads it; it is no role.
-		if (i == 0 || a.secs[i-1].Part != s.Part) && docTypeOf(s.Text) != "" && (len(words(s.Text)) >= 3 || len(words(s.Text)) == 2 && HeadingLabel(s.Text) == "") {
+		hw := words(s.Text)
+		// "Riktlinjer för internationella resor": a document's name.
+		named := len(hw) >= 3 && docTypeOf(hw[0]) != "" && fold(hw[1]) == "for" &&
+			(HeadingLabel(hw[0]) == "" || HeadingLabel(hw[0]) == "principer") && headCount[fold(s.Text)] > 1
+		if (i == 0 || a.secs[i-1].Part != s.Part || named) && docTypeOf(s.Text) != "" && (len(hw) >= 3 || len(hw) == 2 && HeadingLabel(s.Text) == "") {
 			s.Label = "ovrigt"
 			continue
 		}

@@ -476,5 +476,6 @@ var metaLabels = []struct{ Label, Key string }{
 	{"senast reviderad", "revised"}, {"reviderad den", "revised"}, {"reviderad", "revised"},
 	{"revisionsdatum", "revised"}, {"senast ändrad", "revised"},
 	{"revideras senast", "revise"}, {"nästa revidering", "revise"}, {"revideras", "revise"},
+	{"sammanträdesdatum", "meetingdate"}, {"sammanträde", "meetingdate"},
 	{"version", "version"}, {"ersätter", "replaces"}, {"handläggare", "handler"},
 }
