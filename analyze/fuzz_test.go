@@ -43,6 +43,9 @@ func FuzzAnalyze(f *testing.F) {
 	f.Add("Beslutad av: Kommunfullmäktige  Datum: 2015-03-12  Dnr: KS 2015/123  Giltig till: 2019-12-31")
 	f.Add("Tjänsteutlåtande\n\n\nStrategi för X\n\n1. Bakgrund\n\nLäs mer\n\nLäs mer\n")
 	f.Add("**\n#\n<h1></h1>\n1.\n att\n\x00é")
+	f.Add("| Diarienummer | KS 2015/0123 |\n|---|---|\n| Beslutad av | Kommunfullmäktige |\nDokumenttyp\n\nRiktlinjer\nGäller 2015-03-12 – 2019-12-31 Dokumentägare Kontoret:")
+	f.Add("Dokumenttyp\nDiarienummer\nBeslutad av\nRiktlinjer\nKS 1/2\nKS\nSammanträdesdatum 2020-11-23\nKS antar riktlinjer för x och y att gälla")
+	f.Add("## Våra vänorter\n\n| Vänort | Land |\n|---|---|\n| Keila | Estland |\n|\nVänortsavtal med A i B, C på D samt vänort E")
 	f.Fuzz(func(t *testing.T, s string) {
 		if !utf8.ValidString(s) {
 			return
