@@ -67,6 +67,15 @@ func (s *Server) documents(ctx context.Context) (*docList, error) {
 	return l, l.err
 }
 
+// prepareListLocked starts reading the document list of the current
+// generation in the background, when the Library lists cheaply (else the
+// list comes with the comparison's view).
+func (s *Server) prepareListLocked() {
+	if _, ok := s.opts.Library.(Summarizer); ok {
+		go s.documents(context.Background())
+	}
+}
+
 func (l *docList) build(lib Summarizer) {
 	sums, err := lib.Summaries()
 	var le *corpus.ListError

@@ -36,7 +36,9 @@ var templateFS embed.FS
 //go:embed static
 var staticFS embed.FS
 
-// Library is where the server finds documents; *corpus.Store is one.
+// Library is where the server finds documents; *corpus.Store is one. A
+// Library that is also a Summarizer lists documents without reading them
+// whole.
 type Library interface {
 	Get(id string) (*corpus.Document, error)
 	List() ([]*corpus.Document, error)
@@ -179,6 +181,7 @@ func New(opts Options) (*Server, error) {
 	if opts.Prepare {
 		s.mu.Lock()
 		s.startBuildLocked()
+		s.prepareListLocked()
 		s.mu.Unlock()
 	}
 	return s, nil
@@ -263,6 +266,7 @@ func (s *Server) maybeReloadLocked() {
 	s.gen++
 	if s.opts.Prepare {
 		s.startBuildLocked()
+		s.prepareListLocked()
 	}
 	// Searches that started on the old index finish within the timeout.
 	time.AfterFunc(2*s.opts.Timeout, func() { old.Close() })
