@@ -10,11 +10,8 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
-	"github.com/blevesearch/bleve/v2/search/searcher"
-	bindex "github.com/blevesearch/bleve_index_api"
 )
 
 type bleveQuery = query.Query
@@ -318,22 +315,18 @@ func termQuery(raw string, c clause) (bleveQuery, matcher, error) {
 			w := ws[0]
 			return wordQuery(w), termMatcher{plain: string(w.plain), folded: string(w.folded)}, nil
 		}
-		// The pairs select the sections with the phrase; they carry no
-		// frequencies, so the phrase's words rank them.
-		qs := make([]bleveQuery, 0, 2*len(ws)-1)
+		qs := make([]bleveQuery, 0, len(ws)-1)
 		pm := phraseMatcher{stems: []string{string(ws[0].folded)}, gaps: []int{0}}
 		for i := 1; i < len(ws); i++ {
 			gap := ws[i].pos - ws[i-1].pos - 1
-			qs = append(qs, selectTerm{field: fieldPair, term: pairTerm(ws[i-1].folded, ws[i].folded, gap)})
+			q := bleve.NewTermQuery(string(pairTerm(ws[i-1].folded, ws[i].folded, gap)))
+			q.SetField(fieldPair)
+			qs = append(qs, q)
 			pm.stems = append(pm.stems, string(ws[i].folded))
 			pm.gaps = append(pm.gaps, gap)
 		}
-		seen := map[string]bool{}
-		for _, w := range ws {
-			if !seen[string(w.folded)] {
-				seen[string(w.folded)] = true
-				qs = append(qs, wordQuery(w))
-			}
+		if len(qs) == 1 {
+			return qs[0], pm, nil
 		}
 		return bleve.NewConjunctionQuery(qs...), pm, nil
 	case kindFuzzy:
@@ -369,20 +362,6 @@ func termQuery(raw string, c clause) (bleveQuery, matcher, error) {
 		return bleve.NewDisjunctionQuery(qs...), pm, nil
 	}
 	return nil, nil, nil
-}
-
-// selectTerm is a term query that selects without scoring: its hits score
-// 0 and its term's frequencies are not read. The pair field has none (a
-// bleve term query would score its hits NaN).
-type selectTerm struct {
-	field string
-	term  []byte
-}
-
-// Searcher implements bleve's query.Query.
-func (q selectTerm) Searcher(ctx context.Context, r bindex.IndexReader, _ mapping.IndexMapping, opts search.SearcherOptions) (search.Searcher, error) {
-	opts.Score = "none"
-	return searcher.NewTermSearcherBytes(ctx, r, q.term, q.field, 1, opts)
 }
 
 // wordQuery finds a word in any spelling. Every word is in text by its
