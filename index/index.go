@@ -501,8 +501,8 @@ func RebuildFunc(dir string, next func() (*corpus.Document, error), progress fun
 	gen := newGenName()
 	path := filepath.Join(dir, gen)
 	// No merging while loading: the segments are merged once at the end.
-	// (A tiered merge rewrote every section two or three times: merging
-	// took a third of the CPU time.)
+	// (The tiered merges while loading rewrote most sections two or
+	// three times.)
 	bi, err := bleve.NewUsing(path, newMapping(), scorch.Name, scorch.Name,
 		map[string]interface{}{"scorchMergePlanOptions": noMerging})
 	if err != nil {
