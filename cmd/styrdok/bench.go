@@ -171,9 +171,16 @@ func runBench(ctx context.Context, g *globalOptions, opts benchOptions) error {
 		readTime += time.Since(t0)
 		return d, nil
 	}
+	tty, lastTenth := isTTY(g.Stderr), 0
 	progress := func(done int) {
-		if !g.Quiet {
+		switch {
+		case g.Quiet:
+		case tty:
 			fmt.Fprintf(g.Stderr, "\rindexed %d/%d documents", done, len(entries))
+		case done*10/max(len(entries), 1) > lastTenth || done == len(entries):
+			// Not a terminal: a plain line every tenth of the way.
+			lastTenth = done * 10 / max(len(entries), 1)
+			fmt.Fprintf(g.Stderr, "indexed %d/%d documents\n", done, len(entries))
 		}
 	}
 	var stopProfile func()

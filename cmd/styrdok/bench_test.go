@@ -33,7 +33,7 @@ func TestBenchSmall(t *testing.T) {
 	if err := os.WriteFile(queries, []byte("word\tfölja\nand\tkommunen årligen\nphrase\tinternationella arbetet\n"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	g, out, _ := testGlobals(t)
+	g, out, errb := testGlobals(t)
 	g.JSON = true
 	if err := runBench(context.Background(), g, benchOptions{Data: dir, Queries: queries, Warmup: 2}); err != nil {
 		t.Fatal(err)
@@ -41,6 +41,10 @@ func TestBenchSmall(t *testing.T) {
 	var rep benchReport
 	if err := json.Unmarshal(out.Bytes(), &rep); err != nil {
 		t.Fatal(err)
+	}
+	// Progress to a file or pipe is plain lines, not carriage returns.
+	if got := errb.String(); strings.Contains(got, "\r") || !strings.Contains(got, "indexed 3/3 documents\n") {
+		t.Errorf("progress on a non-terminal = %q, want plain lines ending with 'indexed 3/3 documents'", got)
 	}
 	if rep.Documents != 3 || rep.Sections < 3 || rep.IndexBytes == 0 || rep.TextBytes == 0 {
 		t.Errorf("report %+v", rep)

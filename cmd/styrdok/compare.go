@@ -184,7 +184,7 @@ func sourceName(src corpusSource) string {
 // never leaves half a report.
 func writeReport(g *globalOptions, r *reports.Report, opts reportOptions, ro reports.Options) error {
 	toStdout := opts.Output == "" || opts.Output == "-"
-	if ro.Format == reports.FormatXLSX && toStdout && isTerminal(g.Stdout) {
+	if ro.Format == reports.FormatXLSX && toStdout && isTTY(g.Stdout) {
 		return usagef("xlsx is a binary format: give -o FILE.xlsx")
 	}
 	var buf bytes.Buffer
@@ -202,14 +202,4 @@ func writeReport(g *globalOptions, r *reports.Report, opts reportOptions, ro rep
 		fmt.Fprintf(g.Stderr, "styrdok: wrote %s (%s, %d documents)\n", opts.Output, ro.Format, len(r.Documents))
 	}
 	return nil
-}
-
-// isTerminal reports whether w is a terminal.
-func isTerminal(w any) bool {
-	f, ok := w.(*os.File)
-	if !ok {
-		return false
-	}
-	st, err := f.Stat()
-	return err == nil && st.Mode()&os.ModeCharDevice != 0
 }
