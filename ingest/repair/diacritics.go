@@ -38,14 +38,16 @@ func DiacriticsFix() Fix {
 type diaDtoken struct {
 	start, end int
 	word       string // the text of the token
-	known      bool
-	twin       bool   // known, but a diacritic twin exists
 	final      string // the form the token ends up as
-	sepBefore  bool   // a sentence or clause break between it and the previous token
-	hyphenNext bool   // followed directly by '-' (a compound part)
-	rare       bool   // a short lower-case word never seen in use ("kar")
-	realWord   bool   // changed as a real-word error
 	scored     []diaScored
+	// The flags sit together so that a token takes 80 bytes, not 96: a
+	// document has a token for every six bytes or so.
+	known      bool
+	twin       bool // known, but a diacritic twin exists
+	sepBefore  bool // a sentence or clause break between it and the previous token
+	hyphenNext bool // followed directly by '-' (a compound part)
+	rare       bool // a short lower-case word never seen in use ("kar")
+	realWord   bool // changed as a real-word error
 }
 
 const diaFffd = '\uFFFD'
@@ -894,7 +896,16 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 			}
 		}
 	}
-	var changes []corpus.Change
+	changed := 0
+	for i := range toks {
+		if toks[i].final != toks[i].word {
+			changed++
+		}
+	}
+	if changed == 0 {
+		return text, nil
+	}
+	changes := make([]corpus.Change, 0, changed)
 	var b strings.Builder
 	b.Grow(len(text) + len(text)/16)
 	pos := 0
@@ -917,9 +928,6 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 			Pos: t.start, Before: t.word, After: t.final, Why: why,
 			Candidates: diaToCandidates(ss, t.word, text, t.start),
 		})
-	}
-	if len(changes) == 0 {
-		return text, nil
 	}
 	b.WriteString(text[pos:])
 	return b.String(), changes

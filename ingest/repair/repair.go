@@ -70,7 +70,7 @@ func Clean(raw string, fixes []Fix) Result {
 				}
 			}
 		}
-		lineMap = remapLines(text, changes, lineMap)
+		lineMap = remapLines(text, lineStarts, changes, lineMap)
 		all = append(all, changes...)
 		text = out
 	}
@@ -130,13 +130,15 @@ func mergeRanges(rs []corpus.LineRange) []corpus.LineRange {
 
 // lineOffsets returns the byte offset at which each line of s starts.
 func lineOffsets(s string) []int {
-	starts := []int{0}
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\n' {
-			starts = append(starts, i+1)
+	starts := make([]int, 1, strings.Count(s, "\n")+1)
+	for i := 0; ; {
+		j := strings.IndexByte(s[i:], '\n')
+		if j < 0 {
+			return starts
 		}
+		i += j + 1
+		starts = append(starts, i)
 	}
-	return starts
 }
 
 // lineAt returns the 0-based line holding byte offset pos.
@@ -145,11 +147,10 @@ func lineAt(starts []int, pos int) int {
 }
 
 // remapLines computes the line map of the text after changes, given the
-// line map of the text before. Each output line maps to the input line its
-// first byte comes from; a line that starts with an edit's replacement text
-// maps to the line of the edit.
-func remapLines(in string, changes []corpus.Change, before []int) []int {
-	starts := lineOffsets(in)
+// line map of the text before and where in's lines start (lineOffsets).
+// Each output line maps to the input line its first byte comes from; a line
+// that starts with an edit's replacement text maps to the line of the edit.
+func remapLines(in string, starts []int, changes []corpus.Change, before []int) []int {
 	lineOf := func(pos int) int {
 		return before[min(lineAt(starts, min(pos, len(in))), len(before)-1)]
 	}
@@ -163,13 +164,16 @@ func remapLines(in string, changes []corpus.Change, before []int) []int {
 	// put accounts for output text s whose bytes come from input position
 	// at(i) for byte i.
 	put := func(s string, at func(i int) int) {
-		for i := 0; i < len(s); i++ {
+		for i := 0; i < len(s); {
 			if pending > 0 {
 				resolve(lineOf(at(i)))
 			}
-			if s[i] == '\n' {
-				pending++
+			j := strings.IndexByte(s[i:], '\n')
+			if j < 0 {
+				return
 			}
+			pending++
+			i += j + 1
 		}
 	}
 	pos := 0
