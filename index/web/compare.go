@@ -489,7 +489,6 @@ func (s *Server) newTableView(p compareParams, tp tablePage, evidence bool) tabl
 // comparePager links the pages of one table; the links show that table
 // alone.
 func comparePager(p compareParams, tp tablePage, path string) pager {
-	pg := pager{Page: tp.Page, Pages: tp.Pages}
 	link := func(n int) string {
 		q := p.query(paramTable, tp.Table.Name, paramEvidence, p.Evidence)
 		if n > 1 {
@@ -500,16 +499,7 @@ func comparePager(p compareParams, tp tablePage, path string) pager {
 		}
 		return withQuery(path, q)
 	}
-	if tp.Page > 1 {
-		pg.Prev = link(min(tp.Page-1, tp.Pages))
-	}
-	if tp.Page < tp.Pages {
-		pg.Next = link(tp.Page + 1)
-	}
-	for n := max(1, tp.Page-4); n <= min(tp.Pages, tp.Page+4); n++ {
-		pg.Links = append(pg.Links, pageLink{N: n, URL: link(n), Current: n == tp.Page})
-	}
-	return pg
+	return newPager(tp.Page, tp.Pages, link)
 }
 
 func heatLevel(h float64) int {

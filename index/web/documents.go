@@ -223,24 +223,13 @@ func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request) {
 
 // docsPager links the pages of the list.
 func docsPager(p docsParams, res docsResult, path string) pager {
-	pg := pager{Page: res.Page, Pages: res.Pages}
-	link := func(n int) string {
+	return newPager(res.Page, res.Pages, func(n int) string {
 		q := p.query()
 		if n > 1 {
 			q.Set(paramPage, strconv.Itoa(n))
 		}
 		return withQuery(path, q)
-	}
-	if res.Page > 1 {
-		pg.Prev = link(min(res.Page-1, res.Pages))
-	}
-	if res.Page < res.Pages {
-		pg.Next = link(res.Page + 1)
-	}
-	for n := max(1, res.Page-4); n <= min(res.Pages, res.Page+4); n++ {
-		pg.Links = append(pg.Links, pageLink{N: n, URL: link(n), Current: n == res.Page})
-	}
-	return pg
+	})
 }
 
 // apiDocumentsPage is the body of /api/documents: one page of the

@@ -210,7 +210,7 @@ func (s *Server) fillSearchPage(page *searchPage) {
 			page.Filters = append(page.Filters, filterChip{Label: f.title + ": " + label, RemoveURL: with(p.Values, f.param, "")})
 		}
 	}
-	page.Pager = newPager(p, res.Total)
+	page.Pager = searchPager(p, res.Total)
 }
 
 func newHitView(h index.Hit) hitView {
@@ -246,10 +246,26 @@ func docURL(id string, line int, hl []string) string {
 	return u
 }
 
-func newPager(p searchParams, total int) pager {
+// newPager links page of pages: previous, next and the pages up to four
+// either side, each URL made by link.
+func newPager(page, pages int, link func(n int) string) pager {
+	pg := pager{Page: page, Pages: pages}
+	if page > 1 {
+		pg.Prev = link(min(page-1, pages))
+	}
+	if page < pages {
+		pg.Next = link(page + 1)
+	}
+	for n := max(1, page-4); n <= min(pages, page+4); n++ {
+		pg.Links = append(pg.Links, pageLink{N: n, URL: link(n), Current: n == page})
+	}
+	return pg
+}
+
+// searchPager links the pages of a search's hits.
+func searchPager(p searchParams, total int) pager {
 	pages := (min(total, maxOffset+pageSize) + pageSize - 1) / pageSize
-	pg := pager{Page: p.Page, Pages: pages}
-	link := func(n int) string {
+	return newPager(p.Page, pages, func(n int) string {
 		c := url.Values{}
 		for k, vs := range p.Values {
 			c[k] = vs
@@ -258,17 +274,7 @@ func newPager(p searchParams, total int) pager {
 			c.Set(paramPage, strconv.Itoa(n))
 		}
 		return "/?" + c.Encode()
-	}
-	if p.Page > 1 {
-		pg.Prev = link(p.Page - 1)
-	}
-	if p.Page < pages {
-		pg.Next = link(p.Page + 1)
-	}
-	for n := max(1, p.Page-4); n <= min(pages, p.Page+4); n++ {
-		pg.Links = append(pg.Links, pageLink{N: n, URL: link(n), Current: n == p.Page})
-	}
-	return pg
+	})
 }
 
 // apiSearchResult is the JSON of /api/search.
@@ -294,5 +300,5 @@ func (s *Server) apiSearch(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	writeJSON(w, r, http.StatusOK, apiSearchResult{Query: p.Req.Query, Page: p.Page,
-		Pages: newPager(p, res.Total).Pages, Offset: p.Req.Offset, Result: res})
+		Pages: searchPager(p, res.Total).Pages, Offset: p.Req.Offset, Result: res})
 }
