@@ -16,6 +16,7 @@ const (
 	boldRatio     = 1.05 // a bold row this much larger than the body text is a heading
 	strongWords   = 12   // a bold row standing alone with at most this many words is marked **bold**
 	paragraphGap  = 1.3  // a pitch this many times the usual line pitch starts a paragraph
+	sizeStep      = 1.15 // rows whose sizes differ by this factor are separate blocks
 	headingMaxLen = 200  // longer rows are never headings (bytes)
 	maxLevels     = 6
 )
@@ -109,7 +110,7 @@ func layout(gs []glyph, body float64, levels []float64) string {
 			return true
 		}
 		a, b := rows[min(i, j)], rows[max(i, j)]
-		return a.level > 0 || b.level > 0 || a.y-b.y > paragraphGap*pitch
+		return a.level > 0 || b.level > 0 || a.y-b.y > paragraphGap*pitch || resized(a, b)
 	}
 	for i := range rows {
 		r := &rows[i]
@@ -126,7 +127,7 @@ func layout(gs []glyph, body float64, levels []float64) string {
 				b.WriteByte(' ') // heading continued on the next row
 				b.WriteString(r.text)
 				continue
-			case r.level > 0 || prev.level > 0 || gap > paragraphGap*pitch:
+			case r.level > 0 || prev.level > 0 || gap > paragraphGap*pitch || resized(prev, r):
 				b.WriteString("\n\n")
 			case gap < 0: // the top of the next column: the text flows on
 				b.WriteByte('\n')
@@ -146,6 +147,16 @@ func layout(gs []glyph, body float64, levels []float64) string {
 		}
 	}
 	return b.String()
+}
+
+// resized reports whether two body rows are set in clearly different font
+// sizes. A paragraph keeps one size, so such rows belong to different
+// blocks: a running header or footer in small type next to the body, a
+// caption or a footnote. Without the break the header's words would start
+// the body's first sentence.
+func resized(a, b row) bool {
+	lo, hi := math.Min(a.size, b.size), math.Max(a.size, b.size)
+	return hi > 0 && lo < hi/sizeStep
 }
 
 // usualPitch is the median distance between consecutive body-size rows,

@@ -284,3 +284,21 @@ func TestColumns(t *testing.T) {
 		t.Errorf("table read as\n%s", got)
 	}
 }
+
+// A running header in small type just above the body is a block of its
+// own, not the start of the body's first paragraph.
+func TestSmallHeaderSeparate(t *testing.T) {
+	font := "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding " + widths500() + " >>"
+	content := strings.Join([]string{
+		"BT /F1 8 Tf 1 0 0 1 72 712 Tm (2026-12-02 Sidhuvud) Tj ET",
+		"BT /F1 12 Tf 1 0 0 1 72 698 Tm (Namnden ansvarar for) Tj ET",
+		"BT /F1 12 Tf 1 0 0 1 72 684 Tm (arbetet i sin helhet) Tj ET",
+		"BT /F1 12 Tf 1 0 0 1 72 670 Tm (och redovisar det) Tj ET",
+		"BT /F1 12 Tf 1 0 0 1 72 656 Tm (varje ar.) Tj ET",
+	}, "\n")
+	got := text(t, buildPDF(font, content))
+	want := "2026-12-02 Sidhuvud\n\nNamnden ansvarar for\narbetet i sin helhet\noch redovisar det\nvarje ar."
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
