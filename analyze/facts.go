@@ -896,8 +896,8 @@ func (a *adoc) twinListItems() []string {
 		}
 		for i := a.lineAt(sec.BodyStart); i < len(a.lines) && a.lines[i].start < sec.BodyEnd; i++ {
 			t := strings.TrimSpace(a.lines[i].text)
-			if !strings.Contains(t, "|") || reTableSep.MatchString(t) {
-				continue
+			if a.metaLines[i] || !strings.Contains(t, "|") || reTableSep.MatchString(t) {
+				continue // header fields are no town
 			}
 			if i+1 < len(a.lines) && reTableSep.MatchString(strings.TrimSpace(a.lines[i+1].text)) {
 				continue // the header row

@@ -137,6 +137,28 @@ func lineLabels(line string) []labelHit {
 
 var reTableSep = regexp.MustCompile(`^\s*\|?\s*:?-{2,}`)
 
+// tableCells splits a table row as the readers write it ("a | b", or
+// Markdown's "| a | b |") into its trimmed cells, bold marks and a final
+// colon dropped. A line that is no table row gives nil.
+func tableCells(t string) []string {
+	tt := strings.TrimSpace(t)
+	if !strings.Contains(tt, " | ") && !(strings.HasPrefix(tt, "|") && strings.Count(tt, "|") >= 2) {
+		return nil
+	}
+	if reTableSep.MatchString(tt) {
+		return nil
+	}
+	var cells []string
+	for _, c := range strings.Split(strings.Trim(tt, "|"), "|") {
+		c = strings.TrimRight(strings.Trim(strings.TrimSpace(c), "*"), ":")
+		if c == "" {
+			return nil
+		}
+		cells = append(cells, c)
+	}
+	return cells
+}
+
 // findMetaFields reads the header fields of the main document: Markdown
 // table rows ("| Diarienummer | KS 2015/0123 |"), labels with colons
 // ("Beslutsinstans: Kommunfullmäktige"), runs of labels and values
@@ -219,6 +241,52 @@ func (a *adoc) findMetaFields() {
 		}
 		hs := hits[i]
 		return len(hs) > 0 && strings.TrimLeft(a.lines[i].text[:hs[0].start], " \t|*0123456789") == ""
+	}
+	// A table row of labels, then a row of their values cell for cell (a
+	// header table with its labels across the top, as web pages and Word
+	// documents set them): "Dokumenttyp | Beslutad av" over "Riktlinjer |
+	// Kommunstyrelsen", with or without Markdown's outer pipes and rule.
+	for i := 0; i < len(a.lines); i++ {
+		if a.metaLines[i] || !a.inMain(a.lines[i].start) {
+			continue
+		}
+		labels := tableCells(a.lines[i].text)
+		if len(labels) < 2 {
+			continue
+		}
+		hs := make([]labelHit, len(labels))
+		all := true
+		for c, cell := range labels {
+			h, ok := labelAt(cell, 0)
+			if !ok || strings.TrimSpace(cell[h.end:]) != "" {
+				all = false
+				break
+			}
+			hs[c] = h
+		}
+		if !all {
+			continue
+		}
+		j := nextText(i)
+		if j >= 0 && reTableSep.MatchString(a.lines[j].text) {
+			a.metaLines[j] = true
+			j = nextText(j)
+		}
+		if j < 0 {
+			continue
+		}
+		values := tableCells(a.lines[j].text)
+		if len(values) != len(labels) {
+			continue
+		}
+		for c := range labels {
+			h := hs[c]
+			off := strings.Index(a.lines[i].text, labels[c])
+			h.start += max(off, 0)
+			add(h, a.lines[i], labels[c], values[c])
+		}
+		a.metaLines[i], a.metaLines[j] = true, true
+		i = j
 	}
 	// A column of labels, then the column of their values in the same
 	// order (a table read column by column).
