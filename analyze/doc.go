@@ -154,6 +154,34 @@ func detectBoilerplate(lines []tline, known []corpus.LineRange) []corpus.LineRan
 			break
 		}
 	}
+	// A web page's related-content box printed or pasted with the text:
+	// a heading such as "Läs mer" or "Relaterade dokument" over short link
+	// lines, up to the next Markdown heading or the first wrapped prose.
+	for i, l := range lines {
+		lt := strings.TrimSpace(l.text)
+		h := fold(cleanEvidence(strings.TrimRight(lt, "*: ")))
+		marked := strings.HasPrefix(lt, "#") || strings.HasPrefix(lt, "**")
+		// A bare "Läs mer" is the text of a link, not a box's heading.
+		if !relatedHeading[h] || h == "las mer" && !marked || covered(l.raw) {
+			continue
+		}
+		end, items := i, 0
+		for j := i + 1; j < len(lines); j++ {
+			t := strings.TrimSpace(lines[j].text)
+			wrapped := j+1 < len(lines) && !lines[j+1].blank && utf8.RuneCountInString(t) > 60
+			if strings.HasPrefix(t, "#") || wrapped || utf8.RuneCountInString(t) > 120 || covered(lines[j].raw) {
+				break
+			}
+			if t != "" {
+				end = j
+				items++
+			}
+		}
+		if items > 0 {
+			out = append(out, corpus.LineRange{StartLine: l.raw, EndLine: lines[end].raw,
+				Why: "listing of other pages or documents"})
+		}
+	}
 	// "Läs mer" listings: two or more lines that are exactly "Läs mer".
 	var more []int
 	for i, l := range lines {
@@ -192,6 +220,14 @@ func detectBoilerplate(lines []tline, known []corpus.LineRange) []corpus.LineRan
 		}
 	}
 	return out
+}
+
+// relatedHeading holds the (folded) headings web pages put over links to
+// other pages and documents, next to or below the text itself.
+var relatedHeading = map[string]bool{
+	"las mer": true, "las aven": true, "se aven": true, "relaterat": true,
+	"relaterade dokument": true, "relaterade sidor": true, "relaterade lankar": true,
+	"andra styrdokument": true, "fler styrdokument": true,
 }
 
 // wrapWidth returns the median width of lines followed by another line
