@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -74,8 +75,12 @@ type row struct {
 	size   float64 // the size most of its glyphs have
 	bold   bool
 	text   string
-	level  int  // heading level, 0 for body text
-	strong bool // a short bold row standing alone: written **bold** like Markdown
+	level  int     // heading level, 0 for body text
+	strong bool    // a short bold row standing alone: written **bold** like Markdown
+	x0, x1 float64 // left and right ends of its visible glyphs
+	word1  float64 // width of its first word
+	gap    float64 // widest gap between glyphs, in ems
+	item   bool    // starts a list item whose bullet the PDF drew as a shape
 }
 
 // layout turns a page's glyphs into lines: rows top to bottom, glyphs left
@@ -112,6 +117,7 @@ func layout(gs []glyph, body float64, levels []float64) string {
 		a, b := rows[min(i, j)], rows[max(i, j)]
 		return a.level > 0 || b.level > 0 || a.y-b.y > paragraphGap*pitch || resized(a, b)
 	}
+	markShapeBullets(rows, body, pitch)
 	for i := range rows {
 		r := &rows[i]
 		r.strong = r.level == 0 && r.bold && len(strings.Fields(r.text)) <= strongWords &&
@@ -142,11 +148,99 @@ func layout(gs []glyph, body float64, levels []float64) string {
 			b.WriteString(r.text)
 		case r.strong:
 			b.WriteString("**" + r.text + "**")
+		case r.item:
+			b.WriteString("- " + r.text)
 		default:
 			b.WriteString(r.text)
 		}
 	}
 	return b.String()
+}
+
+// List items whose bullets are shapes (Chromium draws the discs of a web
+// page's lists) leave only indented rows of text. A run of body rows
+// indented alike by listIndent ems or so past the page's left margin,
+// right after a lead-in at the margin that ends in a colon (or in a word,
+// when the run holds two items or more), is such a list: a row starts an
+// item when the first word on it would have fit on the row above, which
+// therefore ended early. Rows with table-wide gaps are no list.
+const (
+	listIndentMin = 1.0 // ems
+	listIndentMax = 4.5
+	tableGap      = 2.0 // a gap this wide (ems) inside a row is a table's
+)
+
+func markShapeBullets(rows []row, body, pitch float64) {
+	if body <= 0 || len(rows) < 3 {
+		return
+	}
+	// The left margin is where most body text starts (by letters, so that
+	// menus of short rows do not count); the right edge is where the
+	// longest rows end.
+	starts := map[float64]int{}
+	right := math.Inf(-1)
+	for _, r := range rows {
+		if r.level == 0 {
+			starts[math.Round(r.x0)] += utf8.RuneCountInString(r.text)
+			right = math.Max(right, r.x1)
+		}
+	}
+	margin, n := 0.0, -1
+	for x, c := range starts {
+		if c > n || c == n && x < margin {
+			margin, n = x, c
+		}
+	}
+	body1 := func(r row) bool { return r.level == 0 && !r.item && math.Abs(r.size-body) < 0.5 }
+	for i := 1; i < len(rows); i++ {
+		lead := rows[i-1]
+		x := rows[i].x0
+		indent := (x - margin) / body
+		if !body1(lead) || math.Abs(lead.x0-margin) > 0.5 || !body1(rows[i]) ||
+			indent < listIndentMin || indent > listIndentMax || lead.y-rows[i].y > 2.5*pitch {
+			continue
+		}
+		end := i
+		for end < len(rows) && body1(rows[end]) && math.Abs(rows[end].x0-x) < 0.5 &&
+			rows[end].gap < tableGap && bulletItem("• "+rows[end].text) == "- "+rows[end].text &&
+			!marked(rows[end].text) && (end == i || rows[end-1].y-rows[end].y <= 2.5*pitch) {
+			end++
+		}
+		if end == i {
+			continue
+		}
+		starts := []int{i}
+		for k := i + 1; k < end; k++ {
+			prevText := strings.TrimSpace(rows[k-1].text)
+			first, _ := utf8.DecodeRuneInString(rows[k].text)
+			fits := rows[k-1].x1+rows[k].word1 < right-0.5*body
+			closed := strings.ContainsAny(prevText[len(prevText)-1:], ".;,") && unicode.IsUpper(first)
+			if fits || closed || rows[k-1].y-rows[k].y > paragraphGap*pitch {
+				starts = append(starts, k)
+			}
+		}
+		lt := strings.TrimSpace(lead.text)
+		last, _ := utf8.DecodeLastRuneInString(lt)
+		if !strings.HasSuffix(lt, ":") && !(unicode.IsLetter(last) && len(starts) >= 2) {
+			i = end - 1
+			continue
+		}
+		for _, k := range starts {
+			rows[k].item = true
+		}
+		i = end - 1
+	}
+}
+
+// marked reports whether a row starts with a list marker of its own: a
+// dash or bullet, a number or letter with a full stop or parenthesis.
+func marked(t string) bool {
+	if bulletItem(t) != t || strings.HasPrefix(t, "- ") || strings.HasPrefix(t, "– ") {
+		return true
+	}
+	f, _, _ := strings.Cut(t, " ")
+	return len(f) >= 2 && len(f) <= 4 && strings.ContainsAny(f[len(f)-1:], ".)") &&
+		strings.TrimLeft(strings.TrimRight(f, ".)"), "0123456789abcdefghijklmnopqrstuvwxyz") == ""
 }
 
 // resized reports whether two body rows are set in clearly different font
@@ -370,6 +464,7 @@ func makeRow(gs []glyph, members []int) (row, bool) {
 	havePrev := false
 	var prev glyph
 	prevEnd := math.Inf(-1)
+	x0, word1, maxGap := math.NaN(), math.NaN(), 0.0
 	for _, i := range members {
 		g := gs[i]
 		if g.space {
@@ -384,7 +479,13 @@ func makeRow(gs []glyph, members []int) (row, bool) {
 			}
 			if b.Len() > 0 && (pendingSpace || g.x-prevEnd > wordGap*em) {
 				b.WriteByte(' ')
+				if math.IsNaN(word1) {
+					word1 = prevEnd - x0
+				}
 			}
+			maxGap = math.Max(maxGap, (g.x-prevEnd)/em)
+		} else {
+			x0 = g.x
 		}
 		b.WriteString(g.s)
 		pendingSpace = false
@@ -407,7 +508,11 @@ func makeRow(gs []glyph, members []int) (row, bool) {
 			size, n = s, c
 		}
 	}
-	return row{y: gs[members[0]].y, size: size, bold: bold*2 > visible, text: text}, true
+	if math.IsNaN(word1) {
+		word1 = prevEnd - x0
+	}
+	return row{y: gs[members[0]].y, size: size, bold: bold*2 > visible, text: text,
+		x0: x0, x1: prevEnd, word1: word1, gap: maxGap}, true
 }
 
 // bullets are the glyphs producers draw before list items: the Unicode

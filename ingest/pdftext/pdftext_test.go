@@ -302,3 +302,26 @@ func TestSmallHeaderSeparate(t *testing.T) {
 		t.Errorf("got\n%s\nwant\n%s", got, want)
 	}
 }
+
+// List items whose bullets were drawn as shapes come out as indented rows:
+// after a lead-in ending in a colon they are "- " items again, a row
+// starting a new item only where its first word would have fit above.
+func TestShapeBullets(t *testing.T) {
+	font := "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding " + widths500() + " >>"
+	content := strings.Join([]string{
+		"BT /F1 10 Tf 1 0 0 1 72 700 Tm (Detta ar en lang inledande rad med text som fyller raden) Tj ET",
+		"BT /F1 10 Tf 1 0 0 1 72 688 Tm (Kommunen ska:) Tj ET",
+		"BT /F1 10 Tf 1 0 0 1 100 676 Tm (forsta punkten som ar lang och fyller hela raden ut) Tj ET",
+		"BT /F1 10 Tf 1 0 0 1 100 664 Tm (fortsatt,) Tj ET",
+		"BT /F1 10 Tf 1 0 0 1 100 652 Tm (andra punkten.) Tj ET",
+		"BT /F1 10 Tf 1 0 0 1 72 630 Tm (Efter listan kommer en vanlig rad med text som tar slut.) Tj ET",
+		"BT /F1 10 Tf 1 0 0 1 72 618 Tm (Och en till rad i samma stycke som den forra har.) Tj ET",
+	}, "\n")
+	got := text(t, buildPDF(font, content))
+	want := "Detta ar en lang inledande rad med text som fyller raden\nKommunen ska:\n" +
+		"- forsta punkten som ar lang och fyller hela raden ut\nfortsatt,\n- andra punkten.\n\n" +
+		"Efter listan kommer en vanlig rad med text som tar slut.\nOch en till rad i samma stycke som den forra har."
+	if got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+}
