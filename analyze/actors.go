@@ -759,6 +759,41 @@ func (a *adoc) extractActors(m *corpus.Model) map[int][]respFound {
 			}
 		}
 	}
+	// The document's owner from a header field whose label and value are
+	// not side by side in the text (a table with its labels across the
+	// top): the same responsibility the label row gives when they are.
+	for _, f := range a.fields {
+		ws := words(f.Value)
+		if f.Key != "owner" || !a.inMain(f.Start) || len(ws) == 0 || len(ws) > 5 || !isCap(f.Value) ||
+			!isActorWord(ws[len(ws)-1], fold(ws[len(ws)-1])) {
+			continue
+		}
+		if f.Start < len(a.text) {
+			// Label and value side by side are the sentences' business.
+			rest := a.text[f.Start:]
+			if k := strings.Index(rest, f.Value); k >= 0 && k <= len(f.Label)+4 && !strings.Contains(rest[:k], "\n") {
+				continue
+			}
+		}
+		key := actorKey(f.Value)
+		if key == "" {
+			continue
+		}
+		g := groups[key]
+		if g == nil {
+			g = &group{name: canonicalName(f.Value), seen: map[string]bool{}, rseen: map[string]bool{}, first: f.Start}
+			groups[key] = g
+			order = append(order, key)
+		}
+		if !g.seen[f.Value] {
+			g.seen[f.Value] = true
+			g.mentions = append(g.mentions, f.Value)
+		}
+		if rk := "ansvarar för|dokumentet"; !g.rseen[rk] {
+			g.rseen[rk] = true
+			g.resps = append(g.resps, corpus.Responsibility{Verb: "ansvarar för", Object: "dokumentet", Evidence: f.Evidence, Line: f.Line})
+		}
+	}
 	// Other mentions of the same actors anywhere in the main part.
 	for _, s := range a.sents {
 		if !a.inMain(s.Start) {

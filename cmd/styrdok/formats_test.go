@@ -94,9 +94,11 @@ func TestFormatsAgree(t *testing.T) {
 		// Chromium draws the bullets of <ul> as shapes: the goals are
 		// list items only if the reader sees them by their indent.
 		{"lund.md", "lund.pdf", nil},
-		// "Dokumentägare" in a column-form table is not yet an actor's
-		// responsibility for the document.
-		{"umea.txt", "umea.html", []string{"actors"}},
+		// A header table with its labels across the top.
+		{"umea.txt", "umea.html", nil},
+		// Known limit: in the PDF the narrow cells of that table wrap, and
+		// the rows of labels and values no longer line up.
+		{"umea.txt", "umea.pdf", []string{"adopted", "valid_until", "registration_numbers", "actors"}},
 		{"orebro.md", "orebro.html", nil},
 		// The "Läs mer" aside printed into the PDF must lend no theme.
 		{"orebro.md", "orebro.pdf", nil},
