@@ -690,6 +690,12 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 				}
 				p.cs = cs
 			}
+			if damage < 0.2 && !strings.ContainsRune(toks[p.i].word, diaFffd) && diaPatternOf(toks[p.i].word) == diaUpperCase {
+				// A document that keeps its å/ä/ö writes its capitals
+				// with them too: an upper-case token it does not know is
+				// a code or a name ("LANG", "SV.BAT"), not damage.
+				continue
+			}
 			if damage < 0.2 && !strings.ContainsRune(toks[p.i].word, diaFffd) {
 				// A document that keeps its å/ä/ö: an unknown word is a
 				// name or a rare word more often than damage, so only
@@ -753,7 +759,7 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 				continue // nothing to choose
 			}
 			ss := choose(p.i, p.cs)
-			toks[p.i].final = diaCased(ss[0].word, toks[p.i].word, text, toks[p.i].start)
+			toks[p.i].final = diaCased(ss[0].word, toks[p.i].word, text, toks[p.i].start, ocrMode)
 			toks[p.i].scored = ss
 		}
 		if pass == 0 {
@@ -788,7 +794,7 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 			}
 			if c, ok := sw.c, sw.ok; ok {
 				c.cost += t.scored[0].cost
-				t.final = diaCased(c.word, t.word, text, t.start)
+				t.final = diaCased(c.word, t.word, text, t.start, ocrMode)
 				t.scored = append([]diaScored{{c, t.scored[0].score}}, t.scored...)
 			}
 		}
@@ -850,7 +856,7 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 				continue // an English phrase ("plans for the city")
 			}
 			if ss[0].word != lw && ss[0].score > keep+diaRealWordMargin {
-				t.final = diaCased(ss[0].word, t.word, text, t.start)
+				t.final = diaCased(ss[0].word, t.word, text, t.start, ocrMode)
 				t.scored, t.realWord = ss, true
 			}
 		}
@@ -860,7 +866,7 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 			for i := range toks {
 				t := &toks[i]
 				if t.known && t.final == t.word && diaPatternOf(t.word) == diaMixedCase && diaInnerSwedishCap(t.word) {
-					t.final = diaCased(strings.ToLower(t.word), t.word, text, t.start)
+					t.final = diaCased(strings.ToLower(t.word), t.word, text, t.start, ocrMode)
 					t.scored, t.realWord = []diaScored{{diaRepl{word: t.final}, 0}}, true
 				}
 			}
@@ -926,7 +932,7 @@ func fixDiacritics(lx *sv.Lex, text string) (string, []corpus.Change) {
 		pos = t.end
 		changes = append(changes, corpus.Change{
 			Pos: t.start, Before: t.word, After: t.final, Why: why,
-			Candidates: diaToCandidates(ss, t.word, text, t.start),
+			Candidates: diaToCandidates(ss, t.word, text, t.start, ocrMode),
 		})
 	}
 	b.WriteString(text[pos:])
@@ -1077,7 +1083,7 @@ func diaSentenceStart(text string, pos int) bool {
 // capitalised at a sentence start; a capital A or O read for a lower-case
 // å/ä/ö inside a sentence ("i vården Ar", "beslut på\nOverstatlig nivå")
 // becomes lower case.
-func diaCased(w, tok, text string, pos int) string {
+func diaCased(w, tok, text string, pos int, ocr bool) string {
 	first, _ := utf8.DecodeRuneInString(tok)
 	if first == diaFffd || first == '|' || first == '1' {
 		if diaSentenceStart(text, pos) {
@@ -1097,7 +1103,11 @@ func diaCased(w, tok, text string, pos int) string {
 		return string(out)
 	}
 	out := diaApplyCase(w, tok)
-	if (first == 'A' || first == 'O') && diaPatternOf(tok) == diaTitleCase && !diaStartsUpper(w) {
+	// OCR reads a lower-case å or ö as a capital A or O, most often at
+	// the start of a line; text that only lost its diacritics keeps its
+	// capitals inside a line ("av Angra" is "av Ångra").
+	lineStart := pos > 0 && text[pos-1] == '\n'
+	if (ocr || lineStart) && (first == 'A' || first == 'O') && diaPatternOf(tok) == diaTitleCase && !diaStartsUpper(w) {
 		if o, _ := utf8.DecodeRuneInString(out); o != first && diaAfterLowerWord(text, pos) {
 			return w
 		}
@@ -1109,11 +1119,11 @@ func diaCased(w, tok, text string, pos int) string {
 // a real word is changed.
 const diaRealWordMargin = 1.0
 
-func diaToCandidates(ss []diaScored, tok, text string, pos int) []corpus.Candidate {
+func diaToCandidates(ss []diaScored, tok, text string, pos int, ocr bool) []corpus.Candidate {
 	n := min(len(ss), 5)
 	out := make([]corpus.Candidate, n)
 	for i := range n {
-		out[i] = corpus.Candidate{Word: diaCased(ss[i].word, tok, text, pos), Score: math.Round(ss[i].score*100) / 100}
+		out[i] = corpus.Candidate{Word: diaCased(ss[i].word, tok, text, pos, ocr), Score: math.Round(ss[i].score*100) / 100}
 	}
 	return out
 }

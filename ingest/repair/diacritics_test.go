@@ -50,6 +50,7 @@ func TestDiacriticsRealWordsInContext(t *testing.T) {
 		{"FOR ATT DELTA", "FÖR ATT DELTA"},
 		{"Overstatlig niva", "Överstatlig nivå"},
 		{"beslut pa\nOverstatlig niva", "beslut på\növerstatlig nivå"},
+		{"Med hjalp av Angra kan du ga tillbaka ett steg.", "Med hjälp av Ångra kan du gå tillbaka ett steg."},
 		{"Det 4r bra och dven f6r oss.", "Det är bra och även för oss."},
 		{"l&ng sikt och férvaltningar i stider", "lång sikt och förvaltningar i städer"},
 		{"mer an tidigare", "mer än tidigare"},
@@ -67,6 +68,7 @@ func TestDiacriticsLeavesRealWordsInCleanText(t *testing.T) {
 		"Vi har ett mål: att öka samverkan. Satt han där? Man får se.",
 		"Kontakta oss på karin.kallstrom@example.se eller www.malmo.se för mer.",
 		"Koden U11.9 och IKT gäller. Bilaga 1 till beslutet.",
+		"Ställ in LANG för språket och spara filen som START.BAT innan du börjar. Det är så här det går till när du vill ändra något på din dator.",
 	} {
 		out, changes := fixDiacritics(sv.Lexicon(), in)
 		if out != in || len(changes) != 0 {

@@ -333,6 +333,11 @@ func midLineJoin(e *edits, text string, h int) {
 		// word is one that running text really uses ("ar-beta").
 		join = (lexicon.Known(joined) && (!bothWords || lexicon.Freq(joined) > 0)) ||
 			(!bothWords && (lexicon.Compound(joined) || restoredKnown(joined, false)))
+		if r, _ := utf8.DecodeRuneInString(x); unicode.IsUpper(r) && !lexicon.Known(joined) {
+			// A capitalised first part that only makes a compound is a
+			// name joined by its hyphen ("Tabb-tangenten", "Alt-knappen").
+			join = false
+		}
 	}
 	if join {
 		e.add(h, "-", "", "hyphenation: hyphen left by reflow inside a word")

@@ -176,6 +176,7 @@ func TestHyphenation(t *testing.T) {
 		{"mot sjukdo-\nmen covid-19.", "mot sjukdomen\ncovid-19."},
 		{"Sverige-\nFinland", "Sverige-Finland"},
 		{"slut -\noch sedan", "slut -\noch sedan"},
+		{"Tryck på Esc-tangenten och sedan Tabb-tangenten.", "Tryck på Esc-tangenten och sedan Tabb-tangenten."},
 	}
 	for _, c := range cases {
 		in, want := c.in, c.want
