@@ -973,13 +973,15 @@ var diaEnglish = map[string]bool{
 // compounds part by part.
 const diaCompoundBudget = 150
 
-// diaYearWords come before a noun, never before the verb "är".
+// diaYearWords come before a noun, never before the verb "är". Words
+// that also stand as a subject ("detta är", "de andra är", "ett är en
+// kopia") are left to the word pairs.
 var diaYearWords = map[string]bool{
-	"varje": true, "vart": true, "per": true, "ett": true, "två": true, "tre": true, "fyra": true,
+	"varje": true, "vart": true, "per": true, "två": true, "tre": true, "fyra": true,
 	"fem": true, "sex": true, "sju": true, "åtta": true, "nio": true, "tio": true, "flera": true,
-	"många": true, "några": true, "första": true, "andra": true, "tredje": true, "fjärde": true,
+	"många": true, "några": true, "första": true, "tredje": true, "fjärde": true,
 	"femte": true, "sjätte": true, "förra": true, "nästa": true, "samma": true, "innevarande": true,
-	"kommande": true, "senaste": true, "hela": true, "halvt": true, "detta": true, "vartannat": true,
+	"kommande": true, "senaste": true, "hela": true, "halvt": true, "vartannat": true,
 }
 
 // diaOCRSuspect reports whether a known word is short and has a letter

@@ -38,6 +38,8 @@ func TestDiacriticsRealWordsInContext(t *testing.T) {
 		{"Det ar viktigt.", "Det är viktigt."},
 		{"Strategin omprovas vart fjarde ar.", "Strategin omprövas vart fjärde år."},
 		{"Planen revideras varje ar.", "Planen revideras varje år."},
+		{"Nar detta ar aktiverat visas rutan.", "När detta är aktiverat visas rutan."},
+		{"De andra ar med i arbetet.", "De andra är med i arbetet."},
 		{"Barnet ar 12 ar gammalt.", "Barnet är 12 år gammalt."},
 		{"Det ar viktigt for staden att delta.", "Det är viktigt för staden att delta."},
 		{"Arbetet bygger pa samverkan.", "Arbetet bygger på samverkan."},
