@@ -85,11 +85,36 @@ var diaMannerTails = map[string]bool{
 	"att": true, "som": true, "ta": true, "där": true, "när": true, "än": true, "genom": true,
 }
 
+// diaFiniteVerbs are finite verbs that never follow the auxiliary "har"
+// but often the adverb "här" ("här är", "här kan du").
+var diaFiniteVerbs = map[string]bool{
+	"är": true, "var": true, "kan": true, "ska": true, "skall": true, "måste": true, "bör": true,
+	"får": true, "finns": true, "blir": true, "vill": true, "gäller": true, "kommer": true,
+}
+
+// diaFiniteVerbsFolded holds the same verbs as they read in a document
+// that lost its diacritics ("har ar" is "här är"), since the next word
+// may not be restored yet.
+var diaFiniteVerbsFolded = func() map[string]bool {
+	m := make(map[string]bool, len(diaFiniteVerbs))
+	r := strings.NewReplacer("å", "a", "ä", "a", "ö", "o")
+	for w := range diaFiniteVerbs {
+		m[r.Replace(w)] = true
+	}
+	return m
+}()
+
+// diaObjectPronouns are the object forms a transitive verb takes ("låter
+// dig") and an adjective or noun never does.
+var diaObjectPronouns = map[string]bool{
+	"mig": true, "dig": true, "oss": true, "er": true, "honom": true, "henne": true, "dem": true, "sig": true,
+}
+
 // diaCue returns the grammar bonus for reading the token at i as w, from
 // the readings its neighbours end up with.
 func diaCue(toks []diaDtoken, i int, w string) float64 {
 	switch w {
-	case "än", "får", "för", "går", "sätt", "satt":
+	case "än", "får", "för", "går", "sätt", "satt", "här", "låter":
 	default:
 		if strings.HasSuffix(w, "man") || strings.HasSuffix(w, "män") {
 			return diaManCue(toks, i, w)
@@ -142,6 +167,17 @@ func diaCue(toks []diaDtoken, i int, w string) float64 {
 		case next == "att" && prev == "det",
 			next == "det" && diaHowWords[next2],
 			diaGoParticles[next]:
+			return diaCueBonus
+		}
+	case "här":
+		// "har" is followed by a participle or object, never by a
+		// finite verb ("här är", "här kan du")
+		if diaFiniteVerbs[next] || diaFiniteVerbsFolded[next] {
+			return 2 * diaCueBonus // "har är" is no Swedish
+		}
+	case "låter":
+		// the verb takes an object pronoun ("låter dig välja")
+		if diaObjectPronouns[next] {
 			return diaCueBonus
 		}
 	case "satt":
