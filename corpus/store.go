@@ -146,17 +146,13 @@ func (s *Store) loadSourcesLocked() error {
 	}
 	// Only the summary at the head of each file is read: a large corpus
 	// is not decoded to learn the sources.
-	entries, err := os.ReadDir(filepath.Join(s.Dir, "docs"))
+	ids, err := s.storedIDs()
 	if err != nil {
-		return fmt.Errorf("list corpus %s: %w", s.Dir, err)
+		return err
 	}
-	s.sources = make(map[string]string, len(entries))
-	for _, e := range entries {
-		name := e.Name()
-		if !strings.HasSuffix(name, ".json") || strings.HasPrefix(name, ".") {
-			continue
-		}
-		sum, err := s.readSummary(strings.TrimSuffix(name, ".json"))
+	s.sources = make(map[string]string, len(ids))
+	for _, id := range ids {
+		sum, err := s.readSummary(id)
 		if err != nil {
 			continue // List reports unreadable files
 		}
@@ -225,19 +221,32 @@ func (e *ListError) Error() string {
 	return strings.Join(msgs, "; ")
 }
 
-func (s *Store) listLocked() ([]*Document, error) {
+// storedIDs returns the IDs of the documents in the store's directory, in
+// directory order (temporary and hidden files are not documents).
+func (s *Store) storedIDs() ([]string, error) {
 	entries, err := os.ReadDir(filepath.Join(s.Dir, "docs"))
 	if err != nil {
 		return nil, fmt.Errorf("list corpus %s: %w", s.Dir, err)
 	}
-	var docs []*Document
-	var bad []error
+	ids := make([]string, 0, len(entries))
 	for _, e := range entries {
 		name := e.Name()
-		if !strings.HasSuffix(name, ".json") || strings.HasPrefix(name, ".") {
-			continue
+		if strings.HasSuffix(name, ".json") && !strings.HasPrefix(name, ".") {
+			ids = append(ids, strings.TrimSuffix(name, ".json"))
 		}
-		d, err := s.Get(strings.TrimSuffix(name, ".json"))
+	}
+	return ids, nil
+}
+
+func (s *Store) listLocked() ([]*Document, error) {
+	ids, err := s.storedIDs()
+	if err != nil {
+		return nil, err
+	}
+	var docs []*Document
+	var bad []error
+	for _, id := range ids {
+		d, err := s.Get(id)
 		if err != nil {
 			bad = append(bad, err)
 			continue

@@ -7,9 +7,7 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"sort"
-	"strings"
 	"time"
 )
 
@@ -108,18 +106,13 @@ func encodeDocument(d *Document) ([]byte, error) {
 // cannot be read are skipped and reported in a *ListError, and the others
 // are still returned.
 func (s *Store) Summaries() ([]Summary, error) {
-	entries, err := os.ReadDir(filepath.Join(s.Dir, "docs"))
+	ids, err := s.storedIDs()
 	if err != nil {
-		return nil, fmt.Errorf("list corpus %s: %w", s.Dir, err)
+		return nil, err
 	}
-	sums := make([]Summary, 0, len(entries))
+	sums := make([]Summary, 0, len(ids))
 	var bad []error
-	for _, e := range entries {
-		name := e.Name()
-		if !strings.HasSuffix(name, ".json") || strings.HasPrefix(name, ".") {
-			continue
-		}
-		id := strings.TrimSuffix(name, ".json")
+	for _, id := range ids {
 		sum, err := s.readSummary(id)
 		if err != nil {
 			if errors.Is(err, os.ErrNotExist) {
