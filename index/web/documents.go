@@ -186,18 +186,28 @@ type orderLink struct {
 	Current bool
 }
 
-func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request) {
+// documentsRequest reads the list parameters of r and the filtered page of
+// the document list; on a bad parameter or an unreadable corpus it has
+// answered already and ok is false.
+func (s *Server) documentsRequest(w http.ResponseWriter, r *http.Request) (p docsParams, l *docList, res docsResult, ok bool) {
 	p, err := parseDocs(r)
 	if err != nil {
 		s.fail(w, r, statusOf(err), err)
-		return
+		return p, nil, res, false
 	}
-	l, err := s.documents(r.Context())
+	l, err = s.documents(r.Context())
 	if err != nil {
 		s.fail(w, r, http.StatusInternalServerError, err)
+		return p, nil, res, false
+	}
+	return p, l, l.page(p), true
+}
+
+func (s *Server) handleDocuments(w http.ResponseWriter, r *http.Request) {
+	p, l, res, ok := s.documentsRequest(w, r)
+	if !ok {
 		return
 	}
-	res := l.page(p)
 	page := documentsPage{docsResult: res, Kommun: p.Kommun, Type: p.Type, Year: p.Filters.Get(paramYear),
 		Order: p.Order, Facets: l.facets, Pager: docsPager(p, res, "/docs")}
 	if res.Pages > 1 || res.Page > 1 {
@@ -251,17 +261,10 @@ type apiDocumentsPage struct {
 }
 
 func (s *Server) apiDocuments(w http.ResponseWriter, r *http.Request) {
-	p, err := parseDocs(r)
-	if err != nil {
-		s.fail(w, r, statusOf(err), err)
+	p, l, res, ok := s.documentsRequest(w, r)
+	if !ok {
 		return
 	}
-	l, err := s.documents(r.Context())
-	if err != nil {
-		s.fail(w, r, http.StatusInternalServerError, err)
-		return
-	}
-	res := l.page(p)
 	pg := docsPager(p, res, "/api/documents")
 	out := apiDocumentsPage{
 		Filters: map[string]string{}, Order: p.Order, CorpusDocuments: res.All, Total: res.Total,
