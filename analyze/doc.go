@@ -222,14 +222,6 @@ func detectBoilerplate(lines []tline, known []corpus.LineRange) []corpus.LineRan
 	return out
 }
 
-// relatedHeading holds the (folded) headings web pages put over links to
-// other pages and documents, next to or below the text itself.
-var relatedHeading = map[string]bool{
-	"las mer": true, "las aven": true, "se aven": true, "relaterat": true,
-	"relaterade dokument": true, "relaterade sidor": true, "relaterade lankar": true,
-	"andra styrdokument": true, "fler styrdokument": true,
-}
-
 // wrapWidth returns the median width of lines followed by another line
 // of the same paragraph, when there are at least 20 of them and they are
 // short enough to be hard-wrapped.

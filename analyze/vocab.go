@@ -479,3 +479,11 @@ var metaLabels = []struct{ Label, Key string }{
 	{"sammanträdesdatum", "meetingdate"}, {"sammanträde", "meetingdate"},
 	{"version", "version"}, {"ersätter", "replaces"}, {"handläggare", "handler"},
 }
+
+// relatedHeading holds the (folded) headings web pages put over links to
+// other pages and documents, next to or below the text itself.
+var relatedHeading = map[string]bool{
+	"las mer": true, "las aven": true, "se aven": true, "relaterat": true,
+	"relaterade dokument": true, "relaterade sidor": true, "relaterade lankar": true,
+	"andra styrdokument": true, "fler styrdokument": true,
+}
