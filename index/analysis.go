@@ -25,22 +25,22 @@ const (
 	// é→e …) after the stop words and before the stemmer. It analyses the
 	// second, diacritic-insensitive copy of the text.
 	FoldAnalyzerName = "styrdok_sv_fold"
-	// PairAnalyzerName is FoldAnalyzerName followed by PairFilterName: the
-	// terms of the pair field, which answers phrase queries.
+	// PairAnalyzerName named the analyzer of the pair field of version 6
+	// indexes. It stays registered (as FoldAnalyzerName's chain) so such
+	// an index still opens and is reported stale rather than broken.
 	PairAnalyzerName = "styrdok_sv_pairs"
-	// StopFilterName, FoldFilterName, StemFilterName and PairFilterName
-	// name the token filters of the chain.
+	// StopFilterName, FoldFilterName and StemFilterName name the token
+	// filters of the chain.
 	StopFilterName = "styrdok_stop_sv"
 	FoldFilterName = "styrdok_fold"
 	StemFilterName = "styrdok_stem_sv"
-	PairFilterName = "styrdok_pairs"
 )
 
 // AnalyzerVersion identifies the analysis chain and the field layout. It is
 // stored in every index; an index with another version is rebuilt. Change
 // it whenever the analyzers, the stop words, the folding or the fields
 // change.
-const AnalyzerVersion = "styrdok-sv/6"
+const AnalyzerVersion = "styrdok-sv/7"
 
 func init() {
 	must := func(err error) {
@@ -57,13 +57,8 @@ func init() {
 	must(registry.RegisterTokenFilter(StemFilterName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
 		return stemFilter{cache: &plainStems}, nil
 	}))
-	must(registry.RegisterTokenFilter(PairFilterName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-		return pairFilter{}, nil
-	}))
 	must(registry.RegisterAnalyzer(PairAnalyzerName, func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
-		a := newAnalyzer(true).(*analysis.DefaultAnalyzer)
-		a.TokenFilters = append(a.TokenFilters, pairFilter{})
-		return a, nil
+		return newAnalyzer(true), nil
 	}))
 	must(registry.RegisterAnalyzer(AnalyzerName, func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
 		return newAnalyzer(false), nil
@@ -125,25 +120,6 @@ func (f stemFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 		t.Term = f.cache.stem(t.Term)
 	}
 	return in
-}
-
-// pairFilter replaces a stream of stems by the pairs of successive stems
-// (pairTerm), with the gap stop words left between them.
-type pairFilter struct{}
-
-func (pairFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
-	if len(in) < 2 {
-		return nil
-	}
-	out := make(analysis.TokenStream, 0, len(in)-1)
-	for i := 1; i < len(in); i++ {
-		a, b := in[i-1], in[i]
-		out = append(out, &analysis.Token{
-			Term: pairTerm(a.Term, b.Term, b.Position-a.Position-1), Position: i,
-			Start: a.Start, End: b.End, Type: analysis.Shingle,
-		})
-	}
-	return out
 }
 
 // foldRune maps a lower-case letter with a diacritic to its base letter;
@@ -227,32 +203,29 @@ func (c *stemCache) stem(w []byte) []byte {
 }
 
 // analyzeSection runs the chain once over a section's text and returns
-// the token streams of its three indexed fields:
+// the token streams of its two indexed fields and the section's pairs:
 //
 //   - plain: the Swedish stems of every word (field text);
 //   - folded: the folded stems of the words whose folded stem differs from
 //     the plain one, that is words with å/ä/ö/é … (field fold); a query
 //     looks its folded stem up in both fields, so "foljande" finds
 //     "följande" (fold) and "foljande" (text), and "följande" finds both;
-//   - pairs: every two successive folded stems (field pair), which answer
-//     phrase queries without positions (see pairTerm).
-func analyzeSection(text []byte) (plain, folded, pairs analysis.TokenStream) {
+//   - pairs: the pairHash of every two successive folded stems, for the
+//     pair index that answers phrase queries (see phrases.go).
+func analyzeSection(text []byte) (plain, folded analysis.TokenStream, pairs []uint64) {
 	toks := analyzeWords(text)
 	plain = make(analysis.TokenStream, len(toks))
+	pts := make([]analysis.Token, len(toks))
 	var fts []analysis.Token
-	pts := make([]analysis.Token, max(len(toks)-1, 0))
-	pairs = make(analysis.TokenStream, 0, len(pts))
+	pairs = make([]uint64, max(len(toks)-1, 0))
 	for i, w := range toks {
-		plain[i] = &analysis.Token{Term: w.plain, Start: w.start, End: w.end, Position: w.pos, Type: analysis.AlphaNumeric}
+		pts[i] = analysis.Token{Term: w.plain, Start: w.start, End: w.end, Position: w.pos, Type: analysis.AlphaNumeric}
+		plain[i] = &pts[i]
 		if string(w.folded) != string(w.plain) {
 			fts = append(fts, analysis.Token{Term: w.folded, Start: w.start, End: w.end, Position: w.pos, Type: analysis.AlphaNumeric})
 		}
 		if i > 0 {
-			p := &pts[i-1]
-			p.Term = pairTerm(toks[i-1].folded, w.folded, w.pos-toks[i-1].pos-1)
-			p.Position = i
-			p.Start, p.End, p.Type = toks[i-1].start, w.end, analysis.Shingle
-			pairs = append(pairs, p)
+			pairs[i-1] = pairHash(toks[i-1].folded, w.folded, w.pos-toks[i-1].pos-1)
 		}
 	}
 	folded = make(analysis.TokenStream, len(fts))
@@ -289,46 +262,29 @@ func analyzeWords(text []byte) []word {
 	return out
 }
 
-// pairTermBytes is the length of a pair field term.
-const pairTermBytes = 5
-
-// pairTerm is the pair field's term for stem a followed by stem b with gap
-// stop words between them: the first pairTermBytes bytes of the FNV-1a
-// hash of "a b", "a _ b", "a _ _ b" …
-//
-// Pairs are most of the index's distinct terms (about twenty for each
-// distinct word), and bleve's cost of indexing and merging grows with the
-// number and length of distinct terms: short fixed-length terms took
-// 10-15% off the indexing CPU time of the benchmark corpus (the index is
-// no smaller: most pairs occur once and keep their posting in the FST).
-// Two different pairs share a term with odds of about one in 2^40, so
-// among a million distinct pairs a phrase query finds a section it should
-// not with odds of about one in a million (the benchmark corpus has one
-// such clash among its 1,027,007 pairs); the highlighter marks only real
-// phrases.
-func pairTerm(a, b []byte, gap int) []byte {
+// pairHash is the pair index's key for stem a followed by stem b with gap
+// stop words between them: the 64-bit FNV-1a hash of "a b", "a _ b",
+// "a _ _ b" … Two different pairs share a key with odds of one in 2^64,
+// so among the corpus's million distinct pairs a clash is not expected;
+// the highlighter marks only real phrases in any case.
+func pairHash(a, b []byte, gap int) uint64 {
 	const (
 		offset = 14695981039346656037
 		prime  = 1099511628211
 	)
 	h := uint64(offset)
-	add := func(c byte) { h = (h ^ uint64(c)) * prime }
 	for _, c := range a {
-		add(c)
+		h = (h ^ uint64(c)) * prime
 	}
-	add(' ')
+	h = (h ^ ' ') * prime
 	for i := 0; i < gap; i++ {
-		add('_')
-		add(' ')
+		h = (h ^ '_') * prime
+		h = (h ^ ' ') * prime
 	}
 	for _, c := range b {
-		add(c)
+		h = (h ^ uint64(c)) * prime
 	}
-	t := make([]byte, pairTermBytes)
-	for i := range t {
-		t[i] = byte(h >> (56 - 8*i))
-	}
-	return t
+	return h
 }
 
 var (
@@ -336,18 +292,31 @@ var (
 	lower     = lowercase.NewLowerCaseFilter()
 )
 
-// fieldStreams analyses a section's text once for its three fields; each
-// field's analyzer returns its own stream.
+// fieldStreams analyses a section's text once for its two fields and
+// the pair index; each field's analyzer returns its own stream.
 type fieldStreams struct {
-	once                 sync.Once
-	text                 []byte
-	plain, folded, pairs analysis.TokenStream
+	once          sync.Once
+	text          []byte
+	plain, folded analysis.TokenStream
+	pairs         []uint64
 }
 
 func newFieldStreams(text []byte) *fieldStreams { return &fieldStreams{text: text} }
 
-// analyzer returns the analyzer of one field (0 text, 1 fold, 2 pair).
+func (f *fieldStreams) analyze() {
+	f.once.Do(func() { f.plain, f.folded, f.pairs = analyzeSection(f.text) })
+}
+
+// analyzer returns the analyzer of one field (0 text, 1 fold).
 func (f *fieldStreams) analyzer(which int) fixedAnalyzer { return fixedAnalyzer{f: f, which: which} }
+
+// sectionPairs returns what the pair index needs of the section: its
+// pairs and its number of indexed words. It analyses the text if bleve
+// has not (an empty field is not analysed).
+func (f *fieldStreams) sectionPairs(id string) sectionPairs {
+	f.analyze()
+	return sectionPairs{id: id, words: len(f.plain), pairs: f.pairs}
+}
 
 // fixedAnalyzer returns one of the streams of a fieldStreams, whatever
 // input it is given (bleve hands it the field's own value).
@@ -357,12 +326,9 @@ type fixedAnalyzer struct {
 }
 
 func (a fixedAnalyzer) Analyze([]byte) analysis.TokenStream {
-	a.f.once.Do(func() { a.f.plain, a.f.folded, a.f.pairs = analyzeSection(a.f.text) })
-	switch a.which {
-	case 1:
+	a.f.analyze()
+	if a.which == 1 {
 		return a.f.folded
-	case 2:
-		return a.f.pairs
 	}
 	return a.f.plain
 }

@@ -23,20 +23,23 @@
 // stored text that fragments are cut from), fold (folded stems of the
 // words with diacritics; a query's folded stem is looked up in text and
 // fold, so every spelling finds every other and the exact one ranks
-// higher), pair (two successive folded stems, with the stop words between
-// them as "_", hashed to a short term by pairTerm; a phrase is the
-// conjunction of its pairs, which needs no positions), facet (k:kommun, s:label, t:type, y:year; filters and
-// facets) and stored doc, kommun, label, title, heading and lines (the raw
-// line of each line of text). There are no term vectors: the few hits a
-// page shows are re-scanned for the query's words, which places marks on
-// the original words of the stored text. Boilerplate lines are emptied
-// before indexing; text outside every section is a section without label.
+// higher), facet (k:kommun, s:label, t:type, y:year; filters and facets)
+// and stored doc, kommun, label, title, heading and lines (the raw line of
+// each line of text). There are no term vectors: the few hits a page
+// shows are re-scanned for the query's words, which places marks on the
+// original words of the stored text. Boilerplate lines are emptied before
+// indexing; text outside every section is a section without label.
+//
+// Phrases are answered by a pair index beside bleve's (phrases.go): the
+// hash of every two successive folded stems, with the stop words between
+// them, and the sections that contain it. A phrase is the intersection of
+// its pairs' sections, which needs no positions.
 //
 // # On disk
 //
 // An index directory holds generations: CURRENT names the live one
-// (gen-<n>/, a bleve scorch index). Readers (Open) open the live generation
-// read-only and never take the writer's lock, so searching keeps working
+// (gen-<n>/: a bleve scorch index and the pair index's phrases-<n>.phr
+// segment files). Readers (Open) open the live generation read-only and never take the writer's lock, so searching keeps working
 // while another process ingests. A writer (Put, Delete, Update, Rebuild)
 // holds DIR/.lock, copies the live generation (segment files are hard
 // links, segments are immutable), changes the copy, then swaps CURRENT to
@@ -82,7 +85,6 @@ const (
 	fieldLines   = "lines"   // Raw line of every line of text: stored only
 	fieldText    = "text"    // section text: Swedish stems; stored
 	fieldFold    = "fold"    // folded stems of the words with diacritics
-	fieldPair    = "pair"    // pairs of successive folded stems (phrases)
 )
 
 // The values of the facet field are prefixed with what they are: one
@@ -114,6 +116,9 @@ type Index struct {
 	gen string // live generation directory name
 
 	facets facetCache // facet values by section, of the current snapshot
+
+	phrases   *phraseStore     // the pair index of the live generation
+	phraseTab phraseTableCache // its sections' internal numbers in bleve
 }
 
 // newMapping describes the fields to bleve. Documents are built directly
@@ -149,15 +154,13 @@ func newMapping() mapping.IndexMapping {
 	fold := bleve.NewTextFieldMapping()
 	fold.Analyzer, fold.Store, fold.IncludeTermVectors, fold.IncludeInAll, fold.DocValues = FoldAnalyzerName, false, false, false, false
 	dm.AddFieldMappingsAt(fieldFold, fold)
-	pair := bleve.NewTextFieldMapping()
-	pair.Analyzer, pair.Store, pair.IncludeTermVectors, pair.IncludeInAll, pair.DocValues = PairAnalyzerName, false, false, false, false
-	dm.AddFieldMappingsAt(fieldPair, pair)
 	m.DefaultMapping = dm
 	return m
 }
 
-// sectionDocument builds the bleve document of one section.
-func sectionDocument(d *corpus.Document, s *section, year, typ string) *document.Document {
+// sectionDocument builds the bleve document of one section. Once bleve
+// has indexed it, the returned streams hold the section's pairs.
+func sectionDocument(d *corpus.Document, s *section, year, typ string) (*document.Document, *fieldStreams) {
 	bd := document.NewDocument(s.id)
 	kwOpt := bindex.IndexField
 	add := func(name, value string, opts bindex.FieldIndexingOptions) {
@@ -183,17 +186,13 @@ func sectionDocument(d *corpus.Document, s *section, year, typ string) *document
 	stored(fieldTitle, d.Title)
 	stored(fieldHeading, s.heading)
 	stored(fieldLines, s.lineMap)
-	// No term vectors: phrases are answered by the pair field and
+	// No term vectors: phrases are answered by the pair index and
 	// highlights are found in the stored text of the hits shown.
 	text := []byte(s.text)
 	fs := newFieldStreams(text)
 	bd.AddField(document.NewTextFieldCustom(fieldText, nil, text, bindex.IndexField|bindex.StoreField, fs.analyzer(0)))
 	bd.AddField(document.NewTextFieldCustom(fieldFold, nil, nil, bindex.IndexField, fs.analyzer(1)))
-	// Pairs keep their frequencies and norms: they rank phrase hits.
-	// (Without them the index was a twelfth smaller, but ranking phrase
-	// hits by their words made phrase queries twice as slow.)
-	bd.AddField(document.NewTextFieldCustom(fieldPair, nil, nil, bindex.IndexField, fs.analyzer(2)))
-	return bd
+	return bd, fs
 }
 
 // kwAnalyzer indexes a keyword field's value as one term.
@@ -211,7 +210,7 @@ func OpenMem() (*Index, error) {
 		bi.Close()
 		return nil, fmt.Errorf("create index: %w", err)
 	}
-	return &Index{bi: bi}, nil
+	return &Index{bi: bi, phrases: &phraseStore{}}, nil
 }
 
 // Open opens the index in dir for searching, read-only: it does not wait
@@ -237,7 +236,16 @@ func Open(dir string) (*Index, error) {
 			bi.Close()
 			return nil, fmt.Errorf("index %s: %w", dir, err)
 		}
-		return &Index{bi: bi, dir: dir, gen: gen}, nil
+		st, err := loadPhraseStore(filepath.Join(dir, gen))
+		if err != nil {
+			bi.Close()
+			if errors.Is(err, os.ErrNotExist) {
+				lastErr = err
+				continue
+			}
+			return nil, fmt.Errorf("index %s: %w (styrdok index --rebuild rebuilds it)", dir, err)
+		}
+		return &Index{bi: bi, dir: dir, gen: gen, phrases: st}, nil
 	}
 	return nil, fmt.Errorf("open index %s: %w (styrdok index --rebuild rebuilds it)", dir, lastErr)
 }
@@ -312,8 +320,18 @@ func (ix *Index) update(docs []*corpus.Document, del []string) error {
 		return errClosed
 	}
 	ix.facets.reset()
+	ix.phraseTab.reset()
 	if ix.dir == "" {
-		return apply(ix.bi, docs, del, true)
+		seg, err := apply(ix.bi, docs, del, true)
+		if err != nil {
+			return err
+		}
+		st, err := ix.phrases.with("", seg, liveIn(ix.bi))
+		if err != nil {
+			return err
+		}
+		ix.phrases = st
+		return nil
 	}
 	unlock, err := lockDir(ix.dir)
 	if err != nil {
@@ -335,8 +353,21 @@ func (ix *Index) update(docs []*corpus.Document, del []string) error {
 		return fmt.Errorf("index %s: %w", ix.dir, err)
 	}
 	err = checkVersion(w)
+	var seg *phraseSeg
 	if err == nil {
-		err = apply(w, docs, del, true)
+		seg, err = apply(w, docs, del, true)
+	}
+	var st *phraseStore
+	if err == nil {
+		// Another process may have written the live generation since ix
+		// was opened: start from the pair index copied with it.
+		st = ix.phrases
+		if live != ix.gen {
+			st, err = loadPhraseStore(filepath.Join(ix.dir, gen))
+		}
+	}
+	if err == nil {
+		st, err = st.with(filepath.Join(ix.dir, gen), seg, liveIn(w))
 	}
 	if err == nil {
 		// Each update adds a segment; merge them by bleve's tiered plan so
@@ -361,8 +392,27 @@ func (ix *Index) update(docs []*corpus.Document, del []string) error {
 		return fmt.Errorf("index %s: %w", ix.dir, err)
 	}
 	ix.bi.Close()
-	ix.bi, ix.gen = bi, gen
+	ix.bi, ix.gen, ix.phrases = bi, gen, st
 	return nil
+}
+
+// liveIn returns whether a section ID is in bi, for dropping deleted
+// sections when pair segments are merged. Lookups that fail count as
+// live: keeping a section's pairs is harmless, losing them is not.
+func liveIn(bi bleve.Index) func(id string) bool {
+	return func(id string) bool {
+		adv, err := bi.Advanced()
+		if err != nil {
+			return true
+		}
+		r, err := adv.Reader()
+		if err != nil {
+			return true
+		}
+		defer r.Close()
+		iid, err := r.InternalID(id)
+		return err != nil || len(iid) > 0
+	}
 }
 
 // batchBytes is how much section text goes into one bleve batch.
@@ -371,9 +421,12 @@ var batchBytes = 4 << 20 // a variable for tests
 // apply deletes the documents del and (re)indexes docs in bi. With
 // replace set it first deletes the sections an earlier version of each
 // document left in bi.
-func apply(bi bleve.Index, docs []*corpus.Document, del []string, replace bool) error {
+func apply(bi bleve.Index, docs []*corpus.Document, del []string, replace bool) (*phraseSeg, error) {
 	b := bi.NewBatch()
 	size := 0
+	var streams []*fieldStreams
+	var ids []string
+	var pairs []sectionPairs
 	flush := func() error {
 		if b.Size() == 0 {
 			return nil
@@ -381,6 +434,10 @@ func apply(bi bleve.Index, docs []*corpus.Document, del []string, replace bool) 
 		err := bi.Batch(b)
 		b.Reset()
 		size = 0
+		for i, fs := range streams {
+			pairs = append(pairs, fs.sectionPairs(ids[i]))
+		}
+		streams, ids = streams[:0], ids[:0]
 		return err
 	}
 	// The last of several versions of one document in docs wins.
@@ -405,37 +462,33 @@ func apply(bi bleve.Index, docs []*corpus.Document, del []string, replace bool) 
 		}
 		var err error
 		if gone, err = sectionIDs(bi, ids); err != nil {
-			return err
+			return nil, err
 		}
 	}
 	for _, id := range gone {
 		b.Delete(id)
 	}
 	for _, d := range docs {
-		if err := addDocument(b, d); err != nil {
-			return err
+		year, typ := docYear(d), docType(d)
+		secs := splitSections(d)
+		for i := range secs {
+			bd, fs := sectionDocument(d, &secs[i], year, typ)
+			if err := b.IndexAdvanced(bd); err != nil {
+				return nil, fmt.Errorf("index %s: %w", d.ID, err)
+			}
+			streams, ids = append(streams, fs), append(ids, secs[i].id)
 		}
 		size += len(d.Text)
 		if size >= batchBytes {
 			if err := flush(); err != nil {
-				return err
+				return nil, err
 			}
 		}
 	}
-	return flush()
-}
-
-// addDocument adds the sections of d to b. IDs of sections that existed
-// before and still exist are overwritten by bleve; the rest were deleted.
-func addDocument(b *bleve.Batch, d *corpus.Document) error {
-	year, typ := docYear(d), docType(d)
-	secs := splitSections(d)
-	for i := range secs {
-		if err := b.IndexAdvanced(sectionDocument(d, &secs[i], year, typ)); err != nil {
-			return fmt.Errorf("index %s: %w", d.ID, err)
-		}
+	if err := flush(); err != nil {
+		return nil, err
 	}
-	return nil
+	return buildPhraseSeg(pairs), nil
 }
 
 // sectionIDs returns the IDs of every indexed section of the documents ids.
@@ -510,13 +563,27 @@ func RebuildFunc(dir string, next func() (*corpus.Document, error), progress fun
 		return fmt.Errorf("index %s: %w", dir, err)
 	}
 	err = bi.SetInternal(versionKey, []byte(AnalyzerVersion))
+	var pb phraseBuilder
 	if err == nil {
-		err = load(bi, next, progress)
+		err = load(bi, &pb, next, progress)
 	}
 	if err == nil {
+		// bleve merges its segments on one core; the pair index is merged
+		// and written on the other meanwhile.
+		phrasesDone := make(chan error, 1)
+		go func() {
+			seg, err := pb.finish()
+			if err == nil {
+				err = (&phraseStore{}).writeSeg(path, seg)
+			}
+			phrasesDone <- err
+		}()
 		all := mergeplan.SingleSegmentMergePlanOptions
 		all.SegmentsPerMergeTask = 1 << 20 // all segments in one merge
 		err = compact(bi, &all)
+		if perr := <-phrasesDone; err == nil {
+			err = perr
+		}
 	}
 	if cerr := bi.Close(); err == nil {
 		err = cerr
@@ -553,7 +620,7 @@ const loadWorkers = 1
 // batchBytes of text, loadWorkers batches at a time while the next batch
 // is read. progress, if not nil,
 // is called after each batch with the number of documents indexed so far.
-func load(bi bleve.Index, next func() (*corpus.Document, error), progress func(done int)) error {
+func load(bi bleve.Index, pb *phraseBuilder, next func() (*corpus.Document, error), progress func(done int)) error {
 	chunks := make(chan []*corpus.Document)
 	failed := make(chan error, loadWorkers)
 	var mu sync.Mutex
@@ -564,7 +631,11 @@ func load(bi bleve.Index, next func() (*corpus.Document, error), progress func(d
 		go func() {
 			defer wg.Done()
 			for chunk := range chunks {
-				if err := apply(bi, chunk, nil, false); err != nil {
+				seg, err := apply(bi, chunk, nil, false)
+				if err == nil {
+					err = pb.add(seg)
+				}
+				if err != nil {
 					failed <- err
 					for range chunks { // let the reader finish
 					}
@@ -762,8 +833,9 @@ func swapCurrent(dir, gen string) error {
 	return nil
 }
 
-// cloneDir copies the bleve index in src to dst: segment files (*.zap,
-// never changed once written) as hard links, everything else as copies.
+// cloneDir copies the bleve index in src to dst: segment files (*.zap and
+// the pair index's *.phr, never changed once written) as hard links,
+// everything else as copies.
 func cloneDir(src, dst string) error {
 	return filepath.Walk(src, func(path string, info os.FileInfo, err error) error {
 		if err != nil {
@@ -777,7 +849,7 @@ func cloneDir(src, dst string) error {
 		if info.IsDir() {
 			return os.MkdirAll(target, 0o755)
 		}
-		if strings.HasSuffix(path, ".zap") {
+		if strings.HasSuffix(path, ".zap") || strings.HasSuffix(path, phraseFileSuffix) {
 			if err := os.Link(path, target); err == nil {
 				return nil
 			}

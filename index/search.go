@@ -221,7 +221,7 @@ func (ix *Index) buildQuery(req Request) (bleveQuery, []matcher, []string, error
 			}
 		} else {
 			var m matcher
-			q, m, err = termQuery(req.Query, c)
+			q, m, err = ix.termQuery(req.Query, c)
 			if err != nil {
 				return nil, nil, nil, err
 			}
@@ -304,7 +304,7 @@ func (ix *Index) buildQuery(req Request) (bleveQuery, []matcher, []string, error
 // termQuery builds the query of one word, phrase, fuzzy or prefix clause
 // and the matcher that finds it in a hit's text for highlighting. It
 // returns nil for a clause that analyses to nothing (stop words).
-func termQuery(raw string, c clause) (bleveQuery, matcher, error) {
+func (ix *Index) termQuery(raw string, c clause) (bleveQuery, matcher, error) {
 	ws := analyzeWords([]byte(c.text))
 	switch c.kind {
 	case kindWord, kindPhrase:
@@ -315,20 +315,15 @@ func termQuery(raw string, c clause) (bleveQuery, matcher, error) {
 			w := ws[0]
 			return wordQuery(w), termMatcher{plain: string(w.plain), folded: string(w.folded)}, nil
 		}
-		qs := make([]bleveQuery, 0, len(ws)-1)
+		pq := &phraseQuery{store: ix.phrases, cache: &ix.phraseTab}
 		pm := phraseMatcher{stems: []string{string(ws[0].folded)}, gaps: []int{0}}
 		for i := 1; i < len(ws); i++ {
 			gap := ws[i].pos - ws[i-1].pos - 1
-			q := bleve.NewTermQuery(string(pairTerm(ws[i-1].folded, ws[i].folded, gap)))
-			q.SetField(fieldPair)
-			qs = append(qs, q)
+			pq.hashes = append(pq.hashes, pairHash(ws[i-1].folded, ws[i].folded, gap))
 			pm.stems = append(pm.stems, string(ws[i].folded))
 			pm.gaps = append(pm.gaps, gap)
 		}
-		if len(qs) == 1 {
-			return qs[0], pm, nil
-		}
-		return bleve.NewConjunctionQuery(qs...), pm, nil
+		return pq, pm, nil
 	case kindFuzzy:
 		switch {
 		case len(ws) == 0:
