@@ -574,7 +574,7 @@ func RebuildFunc(dir string, next func() (*corpus.Document, error), progress fun
 		go func() {
 			seg, err := pb.finish()
 			if err == nil {
-				err = (&phraseStore{}).writeSeg(path, seg)
+				err = writePhraseSeg(path, seg, nil)
 			}
 			phrasesDone <- err
 		}()

@@ -407,9 +407,6 @@ func decodePhraseSeg(data []byte) (*phraseSeg, error) {
 	if uint64(len(s.post)) != uint64(s.offs[nt]) {
 		return bad("postings length")
 	}
-	if nt == 0 {
-		s.offs = nil
-	}
 	return s, nil
 }
 
@@ -465,11 +462,11 @@ func phraseFiles(dir string) ([]string, error) {
 	return names, nil
 }
 
-// writeSeg writes seg to a new file in dir, named after the newest
-// segment of st, and records the name in seg.
-func (st *phraseStore) writeSeg(dir string, seg *phraseSeg) error {
+// writePhraseSeg writes seg to a new file in dir, numbered after the
+// files of the segments in older, and records the name in seg.
+func writePhraseSeg(dir string, seg *phraseSeg, older []*phraseSeg) error {
 	seq := 0
-	for _, s := range st.segs {
+	for _, s := range older {
 		if n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(s.file, phraseFilePrefix), phraseFileSuffix)); err == nil && n >= seq {
 			seq = n + 1
 		}
@@ -512,7 +509,7 @@ func (st *phraseStore) with(dir string, seg *phraseSeg, live func(id string) boo
 		seg, next.segs = merged, nil
 	}
 	if dir != "" {
-		if err := next.writeSeg(dir, seg); err != nil {
+		if err := writePhraseSeg(dir, seg, segs); err != nil {
 			return nil, err
 		}
 		if next.segs == nil {
