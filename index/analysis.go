@@ -2,6 +2,7 @@ package index
 
 import (
 	"sync"
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/blevesearch/bleve/v2/analysis"
@@ -244,22 +245,82 @@ type word struct {
 	pos           int
 }
 
-// analyzeWords tokenizes, lower-cases, drops stop words and stems text.
+// analyzeWords tokenizes, lower-cases, drops stop words and stems text,
+// as the Swedish analyzers do (tokenizeLower gives the tokens of bleve's
+// unicode tokenizer and lower-case filter, faster).
 func analyzeWords(text []byte) []word {
-	// The filters rewrite terms in place; never let them touch text, which
-	// may be a stored value.
-	toks := tokenizer.Tokenize(append([]byte(nil), text...))
-	toks = lower.Filter(toks)
-	toks = stopFilter{}.Filter(toks)
-	out := make([]word, len(toks))
-	for i, t := range toks {
-		out[i] = word{
-			plain:  plainStems.stem(t.Term),
-			folded: foldedStems.stem(foldBytes(t.Term)),
-			start:  t.Start, end: t.End, pos: t.Position,
+	toks := tokenizeLower(text, nil)
+	out := make([]word, 0, len(toks))
+	for _, t := range toks {
+		e := wordStems.get(t.term)
+		if e.stop {
+			continue
 		}
+		out = append(out, word{plain: e.plain, folded: e.folded, start: t.start, end: t.end, pos: t.pos})
 	}
 	return out
+}
+
+// stemEntry is what the analysis makes of one lower-case word.
+type stemEntry struct {
+	plain, folded []byte // its stem and its folded stem
+	stop          bool   // a stop word (not indexed)
+}
+
+// stemTable memoises the analysis of words for the indexer's hot loop.
+// Lookups read an immutable map without locking; new words wait in a
+// locked map that is published into a new immutable one when it has
+// grown by an eighth (so copying costs O(1) per word in the long run).
+type stemTable struct {
+	cur     atomic.Pointer[map[string]*stemEntry]
+	mu      sync.Mutex
+	pending map[string]*stemEntry
+}
+
+var wordStems stemTable
+
+// maxStemEntries bounds the table; past it words are analysed uncached.
+const maxStemEntries = 1 << 20
+
+func (t *stemTable) get(w []byte) *stemEntry {
+	if m := t.cur.Load(); m != nil {
+		if e, ok := (*m)[string(w)]; ok {
+			return e
+		}
+	}
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if e, ok := t.pending[string(w)]; ok {
+		return e
+	}
+	e := &stemEntry{stop: stopSet[string(w)]}
+	if !e.stop {
+		e.plain = []byte(sv.Stem(string(w)))
+		e.folded = []byte(sv.Stem(string(foldBytes(w))))
+	}
+	cur := map[string]*stemEntry{}
+	if m := t.cur.Load(); m != nil {
+		cur = *m
+	}
+	if len(cur)+len(t.pending) >= maxStemEntries {
+		return e
+	}
+	if t.pending == nil {
+		t.pending = map[string]*stemEntry{}
+	}
+	t.pending[string(w)] = e
+	if len(t.pending) > max(256, len(cur)/8) {
+		next := make(map[string]*stemEntry, len(cur)+len(t.pending))
+		for k, v := range cur {
+			next[k] = v
+		}
+		for k, v := range t.pending {
+			next[k] = v
+		}
+		t.cur.Store(&next)
+		t.pending = nil
+	}
+	return e
 }
 
 // pairHash is the pair index's key for stem a followed by stem b with gap
@@ -286,11 +347,6 @@ func pairHash(a, b []byte, gap int) uint64 {
 	}
 	return h
 }
-
-var (
-	tokenizer = unicode.NewUnicodeTokenizer()
-	lower     = lowercase.NewLowerCaseFilter()
-)
 
 // fieldStreams analyses a section's text once for its two fields and
 // the pair index; each field's analyzer returns its own stream.
