@@ -249,7 +249,7 @@ type word struct {
 // as the Swedish analyzers do (tokenizeLower gives the tokens of bleve's
 // unicode tokenizer and lower-case filter, faster).
 func analyzeWords(text []byte) []word {
-	toks := tokenizeLower(text, nil)
+	toks := tokenizeLower(text, make([]wordToken, 0, len(text)/6+1))
 	out := make([]word, 0, len(toks))
 	for _, t := range toks {
 		e := wordStems.get(t.term)

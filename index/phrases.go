@@ -86,16 +86,9 @@ func buildPhraseSeg(secs []sectionPairs) *phraseSeg {
 			i = j
 		}
 	}
-	slices.SortFunc(entries, func(a, b pairPosting) int {
-		if a.hash != b.hash {
-			if a.hash < b.hash {
-				return -1
-			}
-			return 1
-		}
-		return int(a.ord) - int(b.ord)
-	})
+	entries = sortPostings(entries)
 	w := segWriter{seg: seg}
+	w.grow(len(entries), len(entries)*3)
 	for i := 0; i < len(entries); {
 		w.startTerm(entries[i].hash)
 		for ; i < len(entries) && entries[i].hash == w.hash; i++ {
@@ -106,12 +99,68 @@ func buildPhraseSeg(secs []sectionPairs) *phraseSeg {
 	return seg
 }
 
+// sortPostings sorts entries, which are in ordinal order, by hash and
+// then ordinal. Hashes are uniform, so one counting pass on their top 16
+// bits leaves buckets of a few entries, sorted by insertion; the pass is
+// stable, so ordinals stay in order within a hash.
+func sortPostings(entries []pairPosting) []pairPosting {
+	if len(entries) < 1<<12 {
+		slices.SortStableFunc(entries, cmpHash)
+		return entries
+	}
+	const bits = 16
+	var starts [1<<bits + 1]int
+	for _, e := range entries {
+		starts[e.hash>>(64-bits)+1]++
+	}
+	for i := 1; i < len(starts); i++ {
+		starts[i] += starts[i-1]
+	}
+	out := make([]pairPosting, len(entries))
+	next := starts
+	for _, e := range entries {
+		b := e.hash >> (64 - bits)
+		out[next[b]] = e
+		next[b]++
+	}
+	for b := 0; b < 1<<bits; b++ {
+		bucket := out[starts[b]:starts[b+1]]
+		if len(bucket) > 64 { // a pair in many sections, or unlucky hashes
+			slices.SortStableFunc(bucket, cmpHash)
+			continue
+		}
+		for i := 1; i < len(bucket); i++ {
+			for j := i; j > 0 && bucket[j].hash < bucket[j-1].hash; j-- {
+				bucket[j], bucket[j-1] = bucket[j-1], bucket[j]
+			}
+		}
+	}
+	return out
+}
+
+func cmpHash(a, b pairPosting) int {
+	switch {
+	case a.hash < b.hash:
+		return -1
+	case a.hash > b.hash:
+		return 1
+	}
+	return 0
+}
+
 // segWriter appends terms and postings to a segment in hash order.
 type segWriter struct {
 	seg     *phraseSeg
 	hash    uint64
 	lastOrd uint32
 	buf     [2 * binary.MaxVarintLen32]byte
+}
+
+// grow makes room for about terms terms and postBytes of postings.
+func (w *segWriter) grow(terms, postBytes int) {
+	w.seg.hashes = slices.Grow(w.seg.hashes, terms)
+	w.seg.offs = slices.Grow(w.seg.offs, terms+1)
+	w.seg.post = slices.Grow(w.seg.post, postBytes)
 }
 
 func (w *segWriter) startTerm(h uint64) {
@@ -236,6 +285,11 @@ func mergePhraseSegs(segs []*phraseSeg, keep func(seg, ord int) bool) (*phraseSe
 	}
 	heap.Init(&h)
 	w := segWriter{seg: out}
+	terms, postBytes := 0, 0
+	for _, s := range segs {
+		terms, postBytes = max(terms, len(s.hashes)), postBytes+len(s.post)
+	}
+	w.grow(terms, postBytes)
 	var from []termCursor
 	var decoded []ordFreq
 	var err error

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -332,4 +333,33 @@ func FuzzDecodePhraseSeg(f *testing.F) {
 			t.Fatalf("merge: %v", err)
 		}
 	})
+}
+
+// TestSortPostings checks the counting sort against a plain stable sort,
+// on enough entries to take the counting path, with repeated hashes.
+func TestSortPostings(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	var in []pairPosting
+	for ord := uint32(0); len(in) < 50000; ord++ {
+		for k := 0; k < 20; k++ {
+			h := rng.Uint64()
+			if k%4 == 0 {
+				h = uint64(k) << 60 // shared by many sections, one bucket
+			}
+			in = append(in, pairPosting{hash: h, ord: ord, freq: uint32(k + 1)})
+		}
+	}
+	want := slices.Clone(in)
+	slices.SortStableFunc(want, func(a, b pairPosting) int {
+		switch {
+		case a.hash < b.hash:
+			return -1
+		case a.hash > b.hash:
+			return 1
+		}
+		return 0
+	})
+	if got := sortPostings(slices.Clone(in)); !slices.Equal(got, want) {
+		t.Errorf("counting sort differs from a stable sort")
+	}
 }
