@@ -139,24 +139,50 @@ func findMatches(text string, matchers []matcher) []Mark {
 // scanWords splits text into words the way the analyzer does (letters,
 // digits and marks; stop words dropped but counted in positions) without
 // the cost of full analysis: only words whose lower-case folded form
-// starts with a prefix some matcher needs are stemmed and returned.
+// starts with a prefix some matcher needs are stemmed and returned. Words
+// whose first letter no prefix starts with are skipped over unread.
 func scanWords(text string, matchers []matcher) []word {
 	var prefixes [][]byte
+	var first [256]bool // first bytes of the prefixes
+	anyWord := false    // an empty prefix: every word is a candidate
 	for _, m := range matchers {
-		prefixes = append(prefixes, m.prefixes()...)
+		for _, p := range m.prefixes() {
+			prefixes = append(prefixes, p)
+			if len(p) == 0 {
+				anyWord = true
+			} else {
+				first[p[0]] = true
+			}
+		}
 	}
 	var ws []word
 	var lf []byte
 	pos := 0
 	for i := 0; i < len(text); {
 		c := text[i]
+		var fb byte // the first byte of the word's lower-case folded form
 		if c < utf8.RuneSelf {
 			if !asciiWord[c] {
 				i++
 				continue
 			}
-		} else if r, n := utf8.DecodeRuneInString(text[i:]); !isWordRune(r) {
-			i += n
+			fb = c
+			if 'A' <= c && c <= 'Z' {
+				fb += 'a' - 'A'
+			}
+		} else {
+			r, n := utf8.DecodeRuneInString(text[i:])
+			if !isWordRune(r) {
+				i += n
+				continue
+			}
+			var buf [utf8.UTFMax]byte
+			utf8.EncodeRune(buf[:], foldRune(unicode.ToLower(r)))
+			fb = buf[0]
+		}
+		if !anyWord && !first[fb] {
+			i = skipWord(text, i)
+			pos++
 			continue
 		}
 		start := i
@@ -197,6 +223,26 @@ func scanWords(text string, matchers []matcher) []word {
 		}
 	}
 	return ws
+}
+
+// skipWord returns the end of the word that starts at text[i].
+func skipWord(text string, i int) int {
+	for i < len(text) {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			if !asciiWord[c] {
+				return i
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		if !isWordRune(r) {
+			return i
+		}
+		i += n
+	}
+	return i
 }
 
 // asciiWord marks the ASCII bytes that belong to words.

@@ -10,8 +10,11 @@ import (
 	"time"
 
 	"github.com/blevesearch/bleve/v2"
+	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
 	"github.com/blevesearch/bleve/v2/search/query"
+	"github.com/blevesearch/bleve/v2/search/searcher"
+	bindex "github.com/blevesearch/bleve_index_api"
 )
 
 type bleveQuery = query.Query
@@ -364,16 +367,48 @@ func (ix *Index) termQuery(raw string, c clause) (bleveQuery, matcher, error) {
 // The folded stem is looked up in both, so any spelling finds any other;
 // the exact spelling matches twice and ranks higher.
 func wordQuery(w word) bleveQuery {
-	term := func(field string, t []byte) bleveQuery {
-		q := bleve.NewTermQuery(string(t))
-		q.SetField(field)
-		return q
-	}
-	qs := []bleveQuery{term(fieldText, w.plain), term(fieldFold, w.folded)}
+	q := &anyTermQuery{terms: []fieldTerm{{fieldText, string(w.plain)}, {fieldFold, string(w.folded)}}}
 	if string(w.folded) != string(w.plain) {
-		qs = append(qs, term(fieldText, w.folded))
+		q.terms = append(q.terms, fieldTerm{fieldText, string(w.folded)})
 	}
-	return bleve.NewDisjunctionQuery(qs...)
+	return q
+}
+
+// fieldTerm is a term of one field.
+type fieldTerm struct{ field, term string }
+
+// anyTermQuery matches sections with any of its terms, like a disjunction
+// of term queries, but leaves out the terms the index does not have: most
+// words are in only one of the fields, and a single term searcher is much
+// cheaper to run (and to intersect with others) than a disjunction.
+type anyTermQuery struct {
+	terms []fieldTerm
+}
+
+// Searcher implements bleve's query.Query.
+func (q *anyTermQuery) Searcher(ctx context.Context, r bindex.IndexReader, _ mapping.IndexMapping, opts search.SearcherOptions) (search.Searcher, error) {
+	var ss []search.Searcher
+	for _, t := range q.terms {
+		s, err := searcher.NewTermSearcher(ctx, r, t.term, t.field, 1, opts)
+		if err != nil {
+			for _, s := range ss {
+				s.Close()
+			}
+			return nil, err
+		}
+		if s.Count() == 0 {
+			s.Close()
+			continue
+		}
+		ss = append(ss, s)
+	}
+	switch len(ss) {
+	case 0:
+		return searcher.NewMatchNoneSearcher(r)
+	case 1:
+		return ss[0], nil
+	}
+	return searcher.NewDisjunctionSearcher(ctx, r, ss, 1, opts)
 }
 
 // norm is how filter values compare: trimmed, lower case, folded.

@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -352,5 +353,41 @@ func TestCollectMatchesBleve(t *testing.T) {
 				t.Errorf("%s: hit %d fields differ", qs, i)
 			}
 		}
+	}
+}
+
+// TestScanWordsSkipChangesNothing checks that skipping words no matcher
+// can start with changes no highlight: a matcher that accepts every word
+// as a candidate (and matches none) turns the skipping off.
+func TestScanWordsSkipChangesNothing(t *testing.T) {
+	noSkip := fuzzyMatcher{folded: "qqqqqqqqqqqqqqqqqqqq", n: 0}
+	queries := []string{"kommunen", "Översikt", "ärende", "ÅTGÄRDER", "öka", "uppföljningen",
+		"internationella arbetet", "staden ska", "EU", "2016", "é", "näringsliv samverkan"}
+	n := 0
+	for _, d := range seedCorpus(t) {
+		for _, q := range queries {
+			ws := analyzeWords([]byte(q))
+			if len(ws) == 0 {
+				continue
+			}
+			var m matcher = termMatcher{plain: string(ws[0].plain), folded: string(ws[0].folded)}
+			if len(ws) > 1 {
+				pm := phraseMatcher{stems: []string{string(ws[0].folded)}, gaps: []int{0}}
+				for i := 1; i < len(ws); i++ {
+					pm.stems = append(pm.stems, string(ws[i].folded))
+					pm.gaps = append(pm.gaps, ws[i].pos-ws[i-1].pos-1)
+				}
+				m = pm
+			}
+			got := findMatches(d.Text, []matcher{m})
+			want := findMatches(d.Text, []matcher{m, noSkip})
+			if !slices.Equal(got, want) {
+				t.Errorf("%s, %q: %d marks with skipping, %d without", d.ID, q, len(got), len(want))
+			}
+			n += len(got)
+		}
+	}
+	if n < 100 {
+		t.Errorf("only %d marks in all: the test finds too little to compare", n)
 	}
 }
