@@ -3,6 +3,7 @@ package index
 import (
 	"context"
 	"errors"
+	"slices"
 	"testing"
 	"unicode/utf8"
 )
@@ -32,6 +33,33 @@ func FuzzSearch(f *testing.F) {
 		}
 		if err != nil {
 			t.Errorf("%q: %v", q, err)
+		}
+	})
+}
+
+// FuzzFindMatches checks that highlighting ends on any text and that
+// jumping between possible first letters marks what a scan of every word
+// marks.
+func FuzzFindMatches(f *testing.F) {
+	for _, c := range [][2]string{
+		{"Kommunen – ökar; ÖKA\u00a0öka\xffka", "öka"},
+		{"a–b „c” d\u0301e Éf", "e"},
+		{"t.ex. EU:s 2016-2019 e-post", "eu"},
+		{"", "x"},
+	} {
+		f.Add(c[0], c[1])
+	}
+	noSkip := fuzzyMatcher{folded: "qqqqqqqqqqqqqqqqqqqq", n: 0}
+	f.Fuzz(func(t *testing.T, text, q string) {
+		ws := analyzeWords([]byte(q))
+		if len(ws) == 0 {
+			return
+		}
+		m := termMatcher{plain: string(ws[0].plain), folded: string(ws[0].folded)}
+		got := findMatches(text, []matcher{m})
+		want := findMatches(text, []matcher{m, noSkip})
+		if !slices.Equal(got, want) {
+			t.Errorf("%q in %q: %v jumping, %v word by word", q, text, got, want)
 		}
 	})
 }
