@@ -1,6 +1,7 @@
 package index
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -164,19 +165,63 @@ func collapse(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
+// collapsedHead returns the first n runes of collapse(s), reading no
+// more of s than it needs.
+func collapsedHead(s string, n int) string {
+	var b strings.Builder
+	runes, space := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && b.Len() > 0 {
+			if runes == n {
+				break
+			}
+			b.WriteByte(' ')
+			runes++
+		}
+		space = false
+		if runes == n {
+			break
+		}
+		b.WriteRune(r)
+		runes++
+	}
+	return b.String()
+}
+
+// collapsedTail returns the last n runes of collapse(s), reading no more
+// of s than it needs.
+func collapsedTail(s string, n int) string {
+	var rev []rune
+	space := false
+	for i := len(s); i > 0 && len(rev) < n; {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		i -= size
+		if unicode.IsSpace(r) {
+			space = true
+			continue
+		}
+		if space && len(rev) > 0 {
+			rev = append(rev, ' ')
+			if len(rev) == n {
+				break
+			}
+		}
+		space = false
+		rev = append(rev, r)
+	}
+	slices.Reverse(rev)
+	return string(rev)
+}
+
 // makeKWIC returns the match m of text with kwicRunes of context a side.
 func makeKWIC(text string, m Mark) KWIC {
 	lo := alignRune(text, max(0, m.Start-8*kwicRunes))
 	hi := alignRune(text, min(len(text), m.End+8*kwicRunes))
-	left := []rune(collapse(text[lo:m.Start]))
-	if len(left) > kwicRunes {
-		left = left[len(left)-kwicRunes:]
-	}
-	right := []rune(collapse(text[m.End:hi]))
-	if len(right) > kwicRunes {
-		right = right[:kwicRunes]
-	}
-	l, r := string(left), string(right)
+	l, r := collapsedTail(text[lo:m.Start], kwicRunes), collapsedHead(text[m.End:hi], kwicRunes)
 	if before, _ := utf8.DecodeLastRuneInString(text[lo:m.Start]); l != "" && unicode.IsSpace(before) {
 		l += " "
 	}

@@ -63,3 +63,28 @@ func FuzzFindMatches(f *testing.F) {
 		}
 	})
 }
+
+// FuzzCollapsed checks the KWIC helpers against their definition: the
+// first or last n runes of the text with white space collapsed.
+func FuzzCollapsed(f *testing.F) {
+	f.Add("  Kommunen  ska\n\töka  ", 5)
+	f.Add("a b", 1)
+	f.Add("\xff \u00a0x", 2)
+	f.Fuzz(func(t *testing.T, s string, n int) {
+		n = n%50 + 1
+		if n < 1 {
+			n = -n + 1
+		}
+		c := []rune(collapse(s))
+		head, tail := c, c
+		if len(c) > n {
+			head, tail = c[:n], c[len(c)-n:]
+		}
+		if got := collapsedHead(s, n); got != string(head) {
+			t.Errorf("collapsedHead(%q, %d) = %q, want %q", s, n, got, string(head))
+		}
+		if got := collapsedTail(s, n); got != string(tail) {
+			t.Errorf("collapsedTail(%q, %d) = %q, want %q", s, n, got, string(tail))
+		}
+	})
+}

@@ -4,7 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -194,12 +194,11 @@ func splitFacets(terms []facetCount, total int) Facets {
 		if sum < total {
 			*vs = append(*vs, FacetValue{Value: "", Count: total - sum})
 		}
-		sort.SliceStable(*vs, func(i, j int) bool {
-			a, b := (*vs)[i], (*vs)[j]
+		slices.SortFunc(*vs, func(a, b FacetValue) int {
 			if a.Count != b.Count {
-				return a.Count > b.Count
+				return b.Count - a.Count
 			}
-			return a.Value < b.Value
+			return strings.Compare(a.Value, b.Value)
 		})
 	}
 	return f
