@@ -279,6 +279,16 @@ type stemTable struct {
 
 var wordStems stemTable
 
+// reset empties the table. A rebuild calls it when done: the table then
+// holds most of the corpus's vocabulary, which searches do not need, and
+// a large live heap makes every garbage collection slower.
+func (t *stemTable) reset() {
+	t.mu.Lock()
+	t.cur.Store(nil)
+	t.pending = nil
+	t.mu.Unlock()
+}
+
 // maxStemEntries bounds the table; past it words are analysed uncached.
 const maxStemEntries = 1 << 20
 

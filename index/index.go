@@ -551,6 +551,7 @@ func RebuildFunc(dir string, next func() (*corpus.Document, error), progress fun
 		return err
 	}
 	defer unlock()
+	defer wordStems.reset()
 	gen := newGenName()
 	path := filepath.Join(dir, gen)
 	// No merging while loading: the segments are merged once at the end.

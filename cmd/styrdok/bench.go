@@ -213,6 +213,7 @@ func runBench(ctx context.Context, g *globalOptions, opts benchOptions) error {
 	rep.DocsPerSecond = float64(rep.Documents) / elapsed.Seconds()
 	rep.MBPerSecond = float64(rep.TextBytes) / 1e6 / elapsed.Seconds()
 	rep.IndexBytes, _ = index.Size(idxDir)
+	flushWrites()
 	return benchQueries(ctx, g, opts, idxDir, rep)
 }
 
