@@ -326,7 +326,9 @@ func (ix *Index) update(docs []*corpus.Document, del []string) error {
 		if err != nil {
 			return err
 		}
-		st, err := ix.phrases.with("", seg, liveIn(ix.bi))
+		live, done := liveIn(ix.bi)
+		st, err := ix.phrases.with("", seg, live)
+		done()
 		if err != nil {
 			return err
 		}
@@ -367,7 +369,9 @@ func (ix *Index) update(docs []*corpus.Document, del []string) error {
 		}
 	}
 	if err == nil {
-		st, err = st.with(filepath.Join(ix.dir, gen), seg, liveIn(w))
+		live, done := liveIn(w)
+		st, err = st.with(filepath.Join(ix.dir, gen), seg, live)
+		done()
 	}
 	if err == nil {
 		// Each update adds a segment; merge them by bleve's tiered plan so
@@ -397,22 +401,31 @@ func (ix *Index) update(docs []*corpus.Document, del []string) error {
 }
 
 // liveIn returns whether a section ID is in bi, for dropping deleted
-// sections when pair segments are merged. Lookups that fail count as
-// live: keeping a section's pairs is harmless, losing them is not.
-func liveIn(bi bleve.Index) func(id string) bool {
-	return func(id string) bool {
-		adv, err := bi.Advanced()
-		if err != nil {
-			return true
+// sections when pair segments are merged, and a function that releases
+// the reader it uses. Lookups that fail count as live: keeping a
+// section's pairs is harmless, losing them is not.
+func liveIn(bi bleve.Index) (live func(id string) bool, done func()) {
+	var r bindex.IndexReader
+	live = func(id string) bool {
+		if r == nil {
+			adv, err := bi.Advanced()
+			if err != nil {
+				return true
+			}
+			if r, err = adv.Reader(); err != nil {
+				r = nil
+				return true
+			}
 		}
-		r, err := adv.Reader()
-		if err != nil {
-			return true
-		}
-		defer r.Close()
 		iid, err := r.InternalID(id)
 		return err != nil || len(iid) > 0
 	}
+	done = func() {
+		if r != nil {
+			r.Close()
+		}
+	}
+	return live, done
 }
 
 // batchBytes is how much section text goes into one bleve batch.

@@ -74,7 +74,7 @@ func buildPhraseSeg(secs []sectionPairs) *phraseSeg {
 	entries := make([]pairPosting, 0, n)
 	var scratch []uint64
 	for ord, s := range secs {
-		seg.ids[ord], seg.words[ord] = s.id, uint32(min(s.words, math.MaxUint32))
+		seg.ids[ord], seg.words[ord] = s.id, uint32(min(uint64(max(s.words, 0)), math.MaxUint32))
 		scratch = append(scratch[:0], s.pairs...)
 		slices.Sort(scratch)
 		for i := 0; i < len(scratch); {
