@@ -56,7 +56,7 @@ func init() {
 		return foldFilter{}, nil
 	}))
 	must(registry.RegisterTokenFilter(StemFilterName, func(map[string]interface{}, *registry.Cache) (analysis.TokenFilter, error) {
-		return stemFilter{cache: &plainStems}, nil
+		return stemFilter{}, nil
 	}))
 	must(registry.RegisterAnalyzer(PairAnalyzerName, func(map[string]interface{}, *registry.Cache) (analysis.Analyzer, error) {
 		return newAnalyzer(true), nil
@@ -73,9 +73,9 @@ func init() {
 func newAnalyzer(fold bool) analysis.Analyzer {
 	filters := []analysis.TokenFilter{lowercase.NewLowerCaseFilter(), stopFilter{}}
 	if fold {
-		filters = append(filters, foldFilter{}, stemFilter{cache: &foldedStems})
+		filters = append(filters, foldFilter{}, stemFilter{})
 	} else {
-		filters = append(filters, stemFilter{cache: &plainStems})
+		filters = append(filters, stemFilter{})
 	}
 	return &analysis.DefaultAnalyzer{Tokenizer: unicode.NewUnicodeTokenizer(), TokenFilters: filters}
 }
@@ -113,12 +113,14 @@ func (foldFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	return in
 }
 
-// stemFilter replaces each token by its Snowball Swedish stem.
-type stemFilter struct{ cache *stemCache }
+// stemFilter replaces each token by its Snowball Swedish stem. (The
+// indexer does not run the registered chains: analyzeWords does the same
+// faster.)
+type stemFilter struct{}
 
-func (f stemFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
+func (stemFilter) Filter(in analysis.TokenStream) analysis.TokenStream {
 	for _, t := range in {
-		t.Term = f.cache.stem(t.Term)
+		t.Term = []byte(sv.Stem(string(t.Term)))
 	}
 	return in
 }
@@ -170,37 +172,6 @@ func foldBytes(b []byte) []byte {
 		i += n
 	}
 	return out
-}
-
-// stemCache memoises the stemmer for the indexer's hot loop; keys are the
-// words before stemming (folded for foldedStems).
-type stemCache struct {
-	mu sync.RWMutex
-	m  map[string][]byte
-}
-
-var plainStems, foldedStems stemCache
-
-// maxCached bounds each stem cache; past it words are stemmed uncached.
-const maxCached = 1 << 20
-
-func (c *stemCache) stem(w []byte) []byte {
-	c.mu.RLock()
-	s, ok := c.m[string(w)]
-	c.mu.RUnlock()
-	if ok {
-		return s
-	}
-	s = []byte(sv.Stem(string(w)))
-	c.mu.Lock()
-	if c.m == nil {
-		c.m = make(map[string][]byte)
-	}
-	if len(c.m) < maxCached {
-		c.m[string(w)] = s
-	}
-	c.mu.Unlock()
-	return s
 }
 
 // analyzeSection runs the chain once over a section's text and returns
@@ -263,11 +234,12 @@ func analyzeWords(text []byte) []word {
 
 // stemEntry is what the analysis makes of one lower-case word.
 type stemEntry struct {
-	plain, folded []byte // its stem and its folded stem
+	plain, folded []byte // its stem and the stem of its folded form
 	stop          bool   // a stop word (not indexed)
 }
 
-// stemTable memoises the analysis of words for the indexer's hot loop.
+// stemTable memoises the analysis of words for the indexer's hot loop
+// (and for highlighting).
 // Lookups read an immutable map without locking; new words wait in a
 // locked map that is published into a new immutable one when it has
 // grown by an eighth (so copying costs O(1) per word in the long run).
@@ -303,11 +275,7 @@ func (t *stemTable) get(w []byte) *stemEntry {
 	if e, ok := t.pending[string(w)]; ok {
 		return e
 	}
-	e := &stemEntry{stop: stopSet[string(w)]}
-	if !e.stop {
-		e.plain = []byte(sv.Stem(string(w)))
-		e.folded = []byte(sv.Stem(string(foldBytes(w))))
-	}
+	e := &stemEntry{stop: stopSet[string(w)], plain: []byte(sv.Stem(string(w))), folded: []byte(sv.Stem(string(foldBytes(w))))}
 	cur := map[string]*stemEntry{}
 	if m := t.cur.Load(); m != nil {
 		cur = *m

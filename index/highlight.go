@@ -214,10 +214,8 @@ func scanWords(text string, matchers []matcher) []word {
 			}
 			// Only candidates are kept; a phrase's words are all
 			// candidates, and positions show what lies between them.
-			low := []byte(strings.ToLower(text[start:i]))
-			if !stopSet[string(low)] {
-				ws = append(ws, word{start: start, end: i, pos: pos,
-					plain: plainStems.stem(low), folded: foldedStems.stem(lf)})
+			if e := wordStems.get([]byte(strings.ToLower(text[start:i]))); !e.stop {
+				ws = append(ws, word{start: start, end: i, pos: pos, plain: e.plain, folded: e.folded})
 			}
 			break
 		}

@@ -2,6 +2,7 @@ package index
 
 import (
 	"bytes"
+	"cmp"
 	"container/heap"
 	"context"
 	"encoding/binary"
@@ -138,15 +139,7 @@ func sortPostings(entries []pairPosting) []pairPosting {
 	return out
 }
 
-func cmpHash(a, b pairPosting) int {
-	switch {
-	case a.hash < b.hash:
-		return -1
-	case a.hash > b.hash:
-		return 1
-	}
-	return 0
-}
+func cmpHash(a, b pairPosting) int { return cmp.Compare(a.hash, b.hash) }
 
 // segWriter appends terms and postings to a segment in hash order.
 type segWriter struct {
@@ -735,15 +728,7 @@ func (q *phraseQuery) Searcher(ctx context.Context, r bindex.IndexReader, _ mapp
 			}
 		}
 	}
-	slices.SortFunc(hits, func(a, b listHit) int {
-		switch {
-		case a.num < b.num:
-			return -1
-		case a.num > b.num:
-			return 1
-		}
-		return 0
-	})
+	slices.SortFunc(hits, func(a, b listHit) int { return cmp.Compare(a.num, b.num) })
 	idf := 1 + math.Log(float64(t.docs)/float64(len(hits)+1))
 	return &listSearcher{hits: hits, idf: idf, queryWeight: idf, score: opts.Score != "none"}, nil
 }

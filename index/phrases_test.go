@@ -350,15 +350,7 @@ func TestSortPostings(t *testing.T) {
 		}
 	}
 	want := slices.Clone(in)
-	slices.SortStableFunc(want, func(a, b pairPosting) int {
-		switch {
-		case a.hash < b.hash:
-			return -1
-		case a.hash > b.hash:
-			return 1
-		}
-		return 0
-	})
+	slices.SortStableFunc(want, cmpHash)
 	if got := sortPostings(slices.Clone(in)); !slices.Equal(got, want) {
 		t.Errorf("counting sort differs from a stable sort")
 	}

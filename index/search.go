@@ -346,7 +346,8 @@ func (ix *Index) termQuery(raw string, c clause) (bleveQuery, matcher, error) {
 		// Index terms are stems, and a stem is a prefix of its word: look
 		// for stems that start with the stem of the prefix.
 		lw := []byte(strings.ToLower(c.text))
-		pm := prefixMatcher{plain: string(plainStems.stem(lw)), folded: string(foldedStems.stem(foldBytes(lw)))}
+		e := wordStems.get(lw)
+		pm := prefixMatcher{plain: string(e.plain), folded: string(e.folded)}
 		prefix := func(field, p string) bleveQuery {
 			q := bleve.NewPrefixQuery(p)
 			q.SetField(field)
