@@ -16,6 +16,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/blevesearch/bleve/v2/mapping"
 	"github.com/blevesearch/bleve/v2/search"
@@ -637,30 +638,26 @@ func (b *phraseBuilder) finish() (*phraseSeg, error) {
 }
 
 // phraseTable maps the sections of a phrase store to the internal numbers
-// of one bleve snapshot: internal[s][o] is the number of section o of
-// segment s plus one, or 0 when that copy is not the one indexed.
+// of one bleve snapshot. Numbers are looked up as phrases first need them
+// and kept: a search from the command line then looks up only the
+// sections its phrase matches, not every section of the corpus.
 type phraseTable struct {
-	internal [][]uint64
+	// internal[s][o] is 0 while section o of segment s is not looked
+	// up, 1 when it is not the copy indexed, its internal number + 2
+	// otherwise.
+	internal [][]atomic.Uint64
+	newest   [][]bool // newestCopies of the store; nil: one segment, all newest
+	segs     []*phraseSeg
 	docs     uint64 // sections in the snapshot
 }
 
-func buildPhraseTable(r bindex.IndexReader, st *phraseStore) (*phraseTable, error) {
-	t := &phraseTable{internal: make([][]uint64, len(st.segs))}
-	newest := newestCopies(st.segs)
+func newPhraseTable(r bindex.IndexReader, st *phraseStore) (*phraseTable, error) {
+	t := &phraseTable{internal: make([][]atomic.Uint64, len(st.segs)), segs: st.segs}
 	for si, seg := range st.segs {
-		t.internal[si] = make([]uint64, len(seg.ids))
-		for o, id := range seg.ids {
-			if !newest[si][o] {
-				continue
-			}
-			iid, err := r.InternalID(id)
-			if err != nil {
-				return nil, fmt.Errorf("phrase index: %w", err)
-			}
-			if len(iid) == 8 {
-				t.internal[si][o] = iid.Value() + 1
-			}
-		}
+		t.internal[si] = make([]atomic.Uint64, len(seg.ids))
+	}
+	if len(st.segs) > 1 {
+		t.newest = newestCopies(st.segs)
 	}
 	n, err := r.DocCount()
 	if err != nil {
@@ -668,6 +665,26 @@ func buildPhraseTable(r bindex.IndexReader, st *phraseStore) (*phraseTable, erro
 	}
 	t.docs = n
 	return t, nil
+}
+
+// lookup returns the internal number of section o of segment s in r's
+// snapshot, and false when that copy of the section is not indexed.
+func (t *phraseTable) lookup(r bindex.IndexReader, s, o int) (uint64, bool, error) {
+	v := t.internal[s][o].Load()
+	if v == 0 {
+		v = 1
+		if t.newest == nil || t.newest[s][o] {
+			iid, err := r.InternalID(t.segs[s].ids[o])
+			if err != nil {
+				return 0, false, fmt.Errorf("phrase index: %w", err)
+			}
+			if len(iid) == 8 {
+				v = iid.Value() + 2
+			}
+		}
+		t.internal[s][o].Store(v)
+	}
+	return v - 2, v > 1, nil
 }
 
 // phraseTableCache builds the phrase table of an index once; update
@@ -682,7 +699,7 @@ func (c *phraseTableCache) get(r bindex.IndexReader, st *phraseStore) (*phraseTa
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if c.table == nil || c.st != st {
-		t, err := buildPhraseTable(r, st)
+		t, err := newPhraseTable(r, st)
 		if err != nil {
 			return nil, err
 		}
@@ -719,12 +736,16 @@ func (q *phraseQuery) Searcher(ctx context.Context, r bindex.IndexReader, _ mapp
 			return nil, fmt.Errorf("phrase index %s: %w", seg.file, err)
 		}
 		for _, p := range m {
-			if n := t.internal[si][p.ord]; n != 0 {
+			n, ok, err := t.lookup(r, si, int(p.ord))
+			if err != nil {
+				return nil, err
+			}
+			if ok {
 				norm := 1.0
 				if w := seg.words[p.ord]; w > 0 {
 					norm = 1 / math.Sqrt(float64(w))
 				}
-				hits = append(hits, listHit{num: n - 1, tf: math.Sqrt(float64(p.freq)) * norm})
+				hits = append(hits, listHit{num: n, tf: math.Sqrt(float64(p.freq)) * norm})
 			}
 		}
 	}
