@@ -83,3 +83,20 @@ func BenchmarkSearch(b *testing.B) {
 		})
 	}
 }
+
+// BenchmarkFindMatches highlights two words in the seeds' texts, as a
+// hit's fragments are found.
+func BenchmarkFindMatches(b *testing.B) {
+	docs, size := benchDocs(b, 1)
+	var ms []matcher
+	for _, q := range []string{"kommunens", "uppföljning"} {
+		w := analyzeWords([]byte(q))[0]
+		ms = append(ms, termMatcher{plain: string(w.plain), folded: string(w.folded)})
+	}
+	b.SetBytes(size)
+	for i := 0; i < b.N; i++ {
+		for _, d := range docs {
+			findMatches(d.Text, ms)
+		}
+	}
+}
