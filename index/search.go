@@ -284,6 +284,17 @@ func (ix *Index) buildQuery(req Request) (bleveQuery, []matcher, []string, error
 			return nil, nil, nil, parseErr(req.Query, 0, "only excluded words; add a word to search for")
 		}
 	}
+	if len(shoulds) == 0 && len(nots) == 0 && len(musts) > 1 {
+		words := make([]*anyTermQuery, 0, len(musts))
+		for _, q := range musts {
+			if w, ok := q.(*anyTermQuery); ok {
+				words = append(words, w)
+			}
+		}
+		if len(words) == len(musts) {
+			return &allWordsQuery{words: words}, matchers, ignored, nil
+		}
+	}
 	bq := bleve.NewBooleanQuery()
 	if len(musts) > 0 {
 		bq.AddMust(musts...)
