@@ -6,17 +6,15 @@ import (
 	"testing"
 
 	"github.com/blevesearch/bleve/v2"
-	"github.com/blevesearch/bleve/v2/search"
 )
 
 // TestAllWordsMatchesBleve checks that the own intersection of postings
 // finds, counts and scores what bleve's conjunction of the same words
-// does, for two and three words, words in one field and in two (where
-// the query falls back to bleve), and words the index does not have.
+// does, for two and three words, words under one term and under two or
+// three (bleve's disjunctions), and words the index does not have.
 func TestAllWordsMatchesBleve(t *testing.T) {
 	ix := seedIndex(t)
 	ctx := context.Background()
-	fast := 0
 	for _, words := range [][]string{
 		{"kommunstyrelsen", "ansvarar"},
 		{"internationella", "arbetet"},
@@ -24,6 +22,9 @@ func TestAllWordsMatchesBleve(t *testing.T) {
 		{"nämnderna", "ansvarar"}, // a word with å/ä/ö: text and fold
 		{"kommunen", "qqqzzz"},    // not in the index
 		{"mål", "strategi"},
+		{"förvaltningarna", "nämnderna", "kommunstyrelsen"},
+		{"foljande", "uppfoljning"}, // folded: found under text and fold
+		{"följande", "samverkan", "ansvar"},
 	} {
 		var ws []*anyTermQuery
 		var qs []bleveQuery
@@ -35,23 +36,6 @@ func TestAllWordsMatchesBleve(t *testing.T) {
 			q := wordQuery(aw[0]).(*anyTermQuery)
 			ws, qs = append(ws, q), append(qs, q)
 		}
-		r, err := ix.bi.Advanced()
-		if err != nil {
-			t.Fatal(err)
-		}
-		reader, err := r.Reader()
-		if err != nil {
-			t.Fatal(err)
-		}
-		s, err := newTermsConjunction(ctx, reader, ws, search.SearcherOptions{})
-		if err != nil {
-			t.Fatal(err)
-		}
-		if s != nil {
-			fast++
-			s.Close()
-		}
-		reader.Close()
 		got, gotTotal, _, err := ix.collect(ctx, &allWordsQuery{words: ws}, 50, 0)
 		if err != nil {
 			t.Fatal(err)
@@ -69,8 +53,5 @@ func TestAllWordsMatchesBleve(t *testing.T) {
 				t.Errorf("%v: hit %d is %s (%.6f), bleve %s (%.6f)", words, i, got[i].ID, got[i].Score, want[i].ID, want[i].Score)
 			}
 		}
-	}
-	if fast < 3 {
-		t.Errorf("the own intersection ran for %d queries, want at least 3", fast)
 	}
 }
