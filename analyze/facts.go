@@ -734,9 +734,10 @@ func (a *adoc) extractNetworks(m *corpus.Model) {
 			}
 			// Also the Swedish form "Sjuhärads kommunalförbund": capitalised genitive + head.
 			tail := s.Text[loc[1]:]
-			if tw := words(tail); len(tw) > 0 && strings.HasPrefix(tail, " ") && isNetHead(tw[0]) && !isCap(tw[0]) && strings.HasSuffix(ws[len(ws)-1], "s") {
-				name = name + " " + tw[0]
-				ws = append(ws, tw[0])
+			// (Only the tail's first word: all its words made this quadratic in the sentence.)
+			if tw := reWord.FindString(tail); tw != "" && strings.HasPrefix(tail, " ") && isNetHead(tw) && !isCap(tw) && strings.HasSuffix(ws[len(ws)-1], "s") {
+				name = name + " " + tw
+				ws = append(ws, tw)
 			}
 			if len(ws) < 2 {
 				continue
