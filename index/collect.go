@@ -140,17 +140,20 @@ func better(a, b scored) bool {
 	return a.num < b.num
 }
 
-// worstFirst is a heap of the kept hits with the worst on top.
-type worstFirst []scored
+// heapOf is a container/heap of items ordered by less, the least on top.
+type heapOf[T any] struct {
+	items []T
+	less  func(a, b T) bool
+}
 
-func (h worstFirst) Len() int           { return len(h) }
-func (h worstFirst) Less(i, j int) bool { return better(h[j], h[i]) }
-func (h worstFirst) Swap(i, j int)      { h[i], h[j] = h[j], h[i] }
-func (h *worstFirst) Push(x any)        { *h = append(*h, x.(scored)) }
-func (h *worstFirst) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
+func (h *heapOf[T]) Len() int           { return len(h.items) }
+func (h *heapOf[T]) Less(i, j int) bool { return h.less(h.items[i], h.items[j]) }
+func (h *heapOf[T]) Swap(i, j int)      { h.items[i], h.items[j] = h.items[j], h.items[i] }
+func (h *heapOf[T]) Push(x any)         { h.items = append(h.items, x.(T)) }
+func (h *heapOf[T]) Pop() any {
+	n := len(h.items) - 1
+	x := h.items[n]
+	h.items = h.items[:n]
 	return x
 }
 
@@ -179,7 +182,8 @@ func (ix *Index) collect(ctx context.Context, q bleveQuery, limit, offset int) (
 	sctx := &search.SearchContext{DocumentMatchPool: search.NewDocumentMatchPool(s.DocumentMatchPoolSize(), 0), IndexReader: r}
 	counts := make([]int, len(table.values))
 	keep := offset + limit
-	top := make(worstFirst, 0, keep+1)
+	// The kept hits, the worst on top.
+	kept := &heapOf[scored]{items: make([]scored, 0, keep+1), less: func(a, b scored) bool { return better(b, a) }}
 	for {
 		if total&1023 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -206,15 +210,16 @@ func (ix *Index) collect(ctx context.Context, q bleveQuery, limit, offset int) (
 			}
 		}
 		h := scored{score: dm.Score, num: num}
-		if len(top) < keep || better(h, top[0]) {
+		if len(kept.items) < keep || better(h, kept.items[0]) {
 			h.id = append(bindex.IndexInternalID(nil), dm.IndexInternalID...)
-			heap.Push(&top, h)
-			if len(top) > keep {
-				heap.Pop(&top)
+			heap.Push(kept, h)
+			if len(kept.items) > keep {
+				heap.Pop(kept)
 			}
 		}
 		sctx.DocumentMatchPool.Put(dm)
 	}
+	top := kept.items
 	sort.Slice(top, func(i, j int) bool { return better(top[i], top[j]) })
 	if offset < len(top) {
 		top = top[offset:]

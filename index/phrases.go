@@ -271,13 +271,18 @@ func mergePhraseSegs(segs []*phraseSeg, keep func(seg, ord int) bool) (*phraseSe
 			out.words = append(out.words, s.words[o])
 		}
 	}
-	h := make(termCursors, 0, len(segs))
+	h := &heapOf[termCursor]{less: func(a, b termCursor) bool {
+		if a.hash != b.hash {
+			return a.hash < b.hash
+		}
+		return a.seg < b.seg
+	}}
 	for si, s := range segs {
 		if len(s.hashes) > 0 {
-			h = append(h, termCursor{seg: si, hash: s.hashes[0]})
+			h.items = append(h.items, termCursor{seg: si, hash: s.hashes[0]})
 		}
 	}
-	heap.Init(&h)
+	heap.Init(h)
 	w := segWriter{seg: out}
 	terms, postBytes := 0, 0
 	for _, s := range segs {
@@ -287,18 +292,18 @@ func mergePhraseSegs(segs []*phraseSeg, keep func(seg, ord int) bool) (*phraseSe
 	var from []termCursor
 	var decoded []ordFreq
 	var err error
-	for len(h) > 0 {
-		hash := h[0].hash
+	for len(h.items) > 0 {
+		hash := h.items[0].hash
 		from = from[:0]
-		for len(h) > 0 && h[0].hash == hash {
-			from = append(from, h[0])
-			c := &h[0]
+		for len(h.items) > 0 && h.items[0].hash == hash {
+			from = append(from, h.items[0])
+			c := &h.items[0]
 			c.term++
 			if s := segs[c.seg]; c.term < len(s.hashes) {
 				c.hash = s.hashes[c.term]
-				heap.Fix(&h, 0)
+				heap.Fix(h, 0)
 			} else {
-				heap.Pop(&h)
+				heap.Pop(h)
 			}
 		}
 		// Segments in order: their new ordinals ascend from one to the next.
@@ -331,24 +336,6 @@ type termCursor struct {
 	seg  int
 	term int // index of the cursor's term (hash) in the segment
 	hash uint64
-}
-
-type termCursors []termCursor
-
-func (h termCursors) Len() int { return len(h) }
-func (h termCursors) Less(i, j int) bool {
-	if h[i].hash != h[j].hash {
-		return h[i].hash < h[j].hash
-	}
-	return h[i].seg < h[j].seg
-}
-func (h termCursors) Swap(i, j int) { h[i], h[j] = h[j], h[i] }
-func (h *termCursors) Push(x any)   { *h = append(*h, x.(termCursor)) }
-func (h *termCursors) Pop() any {
-	old := *h
-	x := old[len(old)-1]
-	*h = old[:len(old)-1]
-	return x
 }
 
 // phraseMagic starts every segment file; the digit is the format version.
