@@ -395,15 +395,23 @@ func TestConcurrentReadersAndWriters(t *testing.T) {
 	}
 }
 
-func TestStaleVersion(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "index")
-	if err := Rebuild(dir, []*corpus.Document{doc("a1", "Lund", textA)}, nil); err != nil {
+// rebuiltIndex rebuilds an index of docs in a new directory and returns
+// the directory and the name of its live generation.
+func rebuiltIndex(t *testing.T, docs ...*corpus.Document) (dir, gen string) {
+	t.Helper()
+	dir = filepath.Join(t.TempDir(), "index")
+	if err := Rebuild(dir, docs, nil); err != nil {
 		t.Fatal(err)
 	}
 	gen, err := readCurrent(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return dir, gen
+}
+
+func TestStaleVersion(t *testing.T) {
+	dir, gen := rebuiltIndex(t, doc("a1", "Lund", textA))
 	bi, err := openGen(dir, gen, false)
 	if err != nil {
 		t.Fatal(err)

@@ -12,8 +12,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-
-	"styrdok/corpus"
 )
 
 // segOf builds a segment from sections given as "id:p1 p2 p3" with small
@@ -209,10 +207,7 @@ func TestPhraseBuilderTiers(t *testing.T) {
 // has, a deleted one is gone, and merging the pair segments after many
 // updates changes no answer.
 func TestPhraseAfterReplaceAndDelete(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "index")
-	if err := Rebuild(dir, nil, nil); err != nil {
-		t.Fatal(err)
-	}
+	dir, _ := rebuiltIndex(t)
 	ix, err := Open(dir)
 	if err != nil {
 		t.Fatal(err)
@@ -289,14 +284,7 @@ func TestPhraseAfterReplaceAndDelete(t *testing.T) {
 // TestOpenDamagedPhraseFile checks that a damaged pair segment gives an
 // error naming the file and the way out, not a panic or wrong hits.
 func TestOpenDamagedPhraseFile(t *testing.T) {
-	dir := filepath.Join(t.TempDir(), "index")
-	if err := Rebuild(dir, []*corpus.Document{doc("a", "Lund", textA)}, nil); err != nil {
-		t.Fatal(err)
-	}
-	gen, err := readCurrent(dir)
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, gen := rebuiltIndex(t, doc("a", "Lund", textA))
 	files, err := phraseFiles(filepath.Join(dir, gen))
 	if err != nil || len(files) != 1 {
 		t.Fatalf("files %v, err %v; want one pair segment", files, err)
