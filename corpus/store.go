@@ -243,21 +243,31 @@ func (s *Store) listLocked() ([]*Document, error) {
 	if err != nil {
 		return nil, err
 	}
-	var docs []*Document
-	var bad []error
-	for _, id := range ids {
-		d, err := s.Get(id)
-		if err != nil {
-			bad = append(bad, err)
-			continue
-		}
-		docs = append(docs, d)
-	}
+	docs, bad := readEach(ids, s.Get, false)
 	SortDocuments(docs)
 	if len(bad) > 0 {
 		return docs, &ListError{Bad: bad}
 	}
 	return docs, nil
+}
+
+// readEach reads the stored file of each ID with read and returns what it
+// read and the errors of the files it could not read; with skipGone a
+// file deleted since its ID was listed is left out without an error.
+func readEach[T any](ids []string, read func(id string) (T, error), skipGone bool) ([]T, []error) {
+	out := make([]T, 0, len(ids))
+	var bad []error
+	for _, id := range ids {
+		v, err := read(id)
+		if err != nil {
+			if !(skipGone && errors.Is(err, os.ErrNotExist)) {
+				bad = append(bad, err)
+			}
+			continue
+		}
+		out = append(out, v)
+	}
+	return out, bad
 }
 
 // SortDocuments orders documents by municipality, title and ID.

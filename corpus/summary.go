@@ -110,19 +110,7 @@ func (s *Store) Summaries() ([]Summary, error) {
 	if err != nil {
 		return nil, err
 	}
-	sums := make([]Summary, 0, len(ids))
-	var bad []error
-	for _, id := range ids {
-		sum, err := s.readSummary(id)
-		if err != nil {
-			if errors.Is(err, os.ErrNotExist) {
-				continue // deleted since the directory was read
-			}
-			bad = append(bad, err)
-			continue
-		}
-		sums = append(sums, sum)
-	}
+	sums, bad := readEach(ids, s.readSummary, true)
 	SortSummaries(sums)
 	if len(bad) > 0 {
 		return sums, &ListError{Bad: bad}
